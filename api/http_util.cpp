@@ -1,0 +1,107 @@
+#include "api/http_util.h"
+
+#include "core/errors.h"
+
+namespace portal::api {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+[[noreturn]] void reject(const std::string& field, const std::string& message) {
+  throw core::Error(core::ErrorCode::invalid_parameter, message, field);
+}
+
+std::string checked(std::string_view raw, const std::string& field, bool plus_is_space) {
+  auto decoded = percent_decode(raw, plus_is_space);
+  if (!decoded) reject(field, "Ugyldig %-kode i " + field + ".");
+  if (!valid_utf8(*decoded)) reject(field, field + " indeholder tegn, der ikke er gyldig UTF-8.");
+  for (unsigned char c : *decoded) {
+    if (c < 0x20 || c == 0x7f) reject(field, field + " indeholder et ugyldigt kontroltegn.");
+  }
+  return *decoded;
+}
+
+}  // namespace
+
+std::optional<std::string> percent_decode(std::string_view raw, bool plus_is_space) {
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '%') {
+      if (i + 2 >= raw.size()) return std::nullopt;
+      const int hi = hex_value(raw[i + 1]), lo = hex_value(raw[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+search::SearchParams query_params(const Pistache::Http::Request& request) {
+  const auto& query = request.query();
+  size_t total = 0;
+  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
+    total += it->first.size() + it->second.size() + 2;
+  }
+  if (total > kMaxQueryStringBytes) {
+    throw core::Error(core::ErrorCode::invalid_parameter,
+                      "Forespørgslen er for lang. Gør søgningen kortere.", "");
+  }
+  search::SearchParams params;
+  for (auto it = query.parameters_begin(); it != query.parameters_end(); ++it) {
+    const std::string key = checked(it->first, "parameter", true);
+    std::string value = checked(it->second, key, true);
+    auto [pos, inserted] = params.emplace(key, value);
+    if (!inserted) pos->second += "," + value;  // the same key, once raw and once encoded
+  }
+  return params;
+}
+
+std::string path_param(std::string_view raw, const std::string& field) { return checked(raw, field, false); }
+
+}  // namespace portal::api

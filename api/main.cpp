@@ -1,0 +1,85 @@
+// portal-server: serves the API and the web pages, applies migrations at start and keeps the
+// search index in step with the database (contract section 2).
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/server.h"
+#include "core/errors.h"
+#include "core/listing_json.h"
+#include "indexer/index_sync.h"
+#include "store/migrations.h"
+
+namespace {
+
+int run(int argc, char** argv) {
+  CLI::App app{"Fællesskabsportal: API og websider"};
+  std::string database_url;
+  std::string index_dir = "var/index";
+  portal::api::ServerConfig config;
+  config.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  app.add_option("--database-url", database_url, "libpq-forbindelse til PostgreSQL")->envname("PORTAL_DATABASE_URL");
+  app.add_option("--index-dir", index_dir, "mappe til søgeindekset")->envname("PORTAL_INDEX_DIR");
+  app.add_option("--port", config.port, "HTTP-port")->envname("PORTAL_PORT");
+  app.add_option("--bind", config.address, "adresse der lyttes på")->envname("PORTAL_BIND");
+  app.add_option("--threads", config.threads, "antal HTTP-tråde")->check(CLI::Range(1, 64));
+  CLI11_PARSE(app, argc, argv);
+
+  // Signals are taken by sigwait() below; every thread started from here inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  const auto vocabulary = portal::core::Vocabulary::builtin();
+  const auto geo = portal::core::Geo::builtin();
+  const portal::core::ListingParser parser(vocabulary, geo);
+  portal::store::ConnectionPool pool(database_url, 4);
+  portal::store::ListingStore store(pool, parser);
+  portal::search::IndexDirectory dir(index_dir);
+  portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
+
+  try {
+    auto conn = pool.acquire();
+    const int applied = portal::store::migrate(*conn, portal::store::builtin_migrations(), geo);
+    if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
+    sync.ensure_index();
+    sync.catch_up();
+  } catch (const portal::core::Error& e) {
+    if (!dir.current()) {
+      spdlog::critical("cannot start: {} and there is no search index yet", e.what());
+      return 1;
+    }
+    spdlog::warn("database unavailable at start ({}); serving searches from the existing index", e.what());
+  }
+
+  portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads));
+  portal::api::Server server(config, {searcher, vocabulary, geo, &sync});
+  server.start();
+  sync.start();
+  spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  spdlog::info("stopping (signal {})", signal_number);
+  server.shutdown();
+  sync.stop();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    spdlog::critical("{}", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,13 @@
+# System packages from Debian 12 (see docs/dependencies.md for why each was chosen).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+pkg_check_modules(PISTACHE REQUIRED IMPORTED_TARGET libpistache)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(spdlog CONFIG REQUIRED)
+if(PORTAL_BUILD_TESTS)
+  find_package(GTest CONFIG REQUIRED)
+endif()

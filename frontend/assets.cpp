@@ -1,0 +1,33 @@
+#include "frontend/assets.h"
+
+#include <functional>
+#include <map>
+
+#include "frontend_embedded.h"
+
+namespace portal::frontend {
+namespace {
+
+Asset make(std::string_view body, std::string_view type) {
+  return Asset{body, type, "\"" + std::to_string(std::hash<std::string_view>{}(body)) + "\""};
+}
+
+const std::map<std::string_view, Asset>& assets() {
+  static const std::map<std::string_view, Asset> kAssets = {
+      {"/", make(embedded::index_html(), "text/html; charset=utf-8")},
+      {"/index.html", make(embedded::index_html(), "text/html; charset=utf-8")},
+      {"/app.js", make(embedded::app_js(), "text/javascript; charset=utf-8")},
+      {"/style.css", make(embedded::style_css(), "text/css; charset=utf-8")},
+  };
+  return kAssets;
+}
+
+}  // namespace
+
+const Asset* find_asset(std::string_view path) {
+  const auto& all = assets();
+  auto it = all.find(path);
+  return it == all.end() ? nullptr : &it->second;
+}
+
+}  // namespace portal::frontend

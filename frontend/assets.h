@@ -1,0 +1,18 @@
+// The web pages compiled into portal-server. Immutable; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace portal::frontend {
+
+struct Asset {
+  std::string_view body;
+  std::string_view content_type;
+  std::string etag;  // strong validator: hash of the body
+};
+
+// The asset served at `path` ("/" is the search page), or nullptr.
+const Asset* find_asset(std::string_view path);
+
+}  // namespace portal::frontend

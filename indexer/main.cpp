@@ -1,0 +1,83 @@
+// portal-indexer: imports listing files and rebuilds the search index (contract section 2).
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/errors.h"
+#include "core/geo.h"
+#include "core/listing_json.h"
+#include "core/vocabulary.h"
+#include "indexer/importer.h"
+#include "indexer/index_sync.h"
+#include "store/connection_pool.h"
+#include "store/listing_store.h"
+#include "store/migrations.h"
+
+namespace {
+
+int run(int argc, char** argv) {
+  CLI::App app{"Fællesskabsportal: import af foreningers aktiviteter og genopbygning af søgeindekset"};
+  std::string database_url;
+  std::string index_dir = "var/index";
+  app.add_option("--database-url", database_url, "libpq-forbindelse til PostgreSQL")->envname("PORTAL_DATABASE_URL");
+  app.add_option("--index-dir", index_dir, "mappe til søgeindekset")->envname("PORTAL_INDEX_DIR");
+  app.require_subcommand(1);
+
+  std::vector<std::string> files;
+  auto* import = app.add_subcommand("import", "importer listefiler (JSON)");
+  import->add_option("FILE", files, "filer der skal importeres")->required();
+  auto* rebuild = app.add_subcommand("rebuild", "byg søgeindekset forfra ud fra databasen og skift det ind");
+
+  CLI11_PARSE(app, argc, argv);
+
+  const auto vocabulary = portal::core::Vocabulary::builtin();
+  const auto geo = portal::core::Geo::builtin();
+  const portal::core::ListingParser parser(vocabulary, geo);
+  portal::store::ConnectionPool pool(database_url, 2);
+  {
+    auto conn = pool.acquire();
+    portal::store::migrate(*conn, portal::store::builtin_migrations(), geo);
+  }
+  portal::store::ListingStore store(pool, parser);
+
+  if (*import) {
+    portal::indexer::Importer importer(store, parser);
+    portal::indexer::ImportSummary total;
+    int status = 0;
+    for (const auto& file : files) {
+      try {
+        const auto summary = importer.import_file(file);
+        std::cout << portal::indexer::format_summary(file, summary);
+        total += summary;
+      } catch (const portal::indexer::FileError& e) {
+        std::cerr << "fejl: " << e.what() << '\n';
+        status = 1;
+      }
+    }
+    if (files.size() > 1) {
+      portal::indexer::ImportSummary sum = total;
+      sum.issues.clear();
+      std::cout << portal::indexer::format_summary("i alt", sum);
+    }
+    return status;
+  }
+  if (*rebuild) {
+    const size_t n = portal::indexer::rebuild(store, portal::search::IndexDirectory(index_dir), vocabulary);
+    std::cout << "søgeindekset er bygget forfra med " << n << " aktiviteter i " << index_dir << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const portal::core::Error& e) {
+    std::cerr << "fejl: " << e.what() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "fejl: " << e.what() << '\n';
+  }
+  return 2;
+}

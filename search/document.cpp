@@ -1,0 +1,135 @@
+#include "search/document.h"
+
+#include <charconv>
+
+#include "core/listing_json.h"
+#include "search/schema.h"
+
+namespace portal::search {
+namespace {
+
+void index_text(Analyzer& analyzer, Xapian::Document& doc, std::string_view prefix,
+                std::string_view text) {
+  if (text.empty()) return;
+  for (const auto& word : analyzer.words(text)) {
+    for (const auto& form : analyzer.forms(word)) {
+      if (form.kind == WordForm::Kind::exact) {
+        doc.add_term(schema::term(prefix, form.term));
+      } else {
+        std::string t(schema::kStemMarker);
+        t += prefix;
+        t += form.term;
+        doc.add_term(t);
+      }
+    }
+  }
+}
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    if (!out.empty()) out += schema::kListSeparator;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& vocabulary,
+                                const core::Activity& a, const core::Association& assoc) {
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::term(schema::kId, a.id));
+
+  index_text(analyzer, doc, schema::kTitle, a.title);
+  std::string interest_text;
+  for (const auto& code : a.interests) {
+    interest_text += vocabulary.label_da(core::CodeKind::interest, code);
+    interest_text += ". ";
+  }
+  index_text(analyzer, doc, schema::kInterestText, interest_text);
+  for (std::string_view body : {std::string_view(a.description), std::string_view(assoc.name),
+                                std::string_view(a.location.name), std::string_view(a.location.city),
+                                std::string_view(a.schedule_note), std::string_view(a.price_note)}) {
+    index_text(analyzer, doc, schema::kBody, body);
+  }
+  // Target groups are findable by their Danish label too ("enlige", "pårørende").
+  for (const auto& code : a.target_groups) {
+    index_text(analyzer, doc, schema::kBody, vocabulary.label_da(core::CodeKind::target_group, code));
+  }
+
+  for (const auto& c : a.interests) doc.add_boolean_term(schema::term(schema::kInterest, c));
+  for (const auto& c : a.transport) doc.add_boolean_term(schema::term(schema::kTransport, c));
+  for (const auto& c : a.accessibility) doc.add_boolean_term(schema::term(schema::kAccessibility, c));
+  for (const auto& c : a.target_groups) doc.add_boolean_term(schema::term(schema::kTarget, c));
+  doc.add_boolean_term(schema::term(schema::kMunicipality, a.location.municipality));
+  doc.add_boolean_term(schema::term(schema::kPostcode, a.location.postcode));
+  doc.add_boolean_term(schema::term(schema::kAssociation, a.association));
+  if (a.price_dkk && *a.price_dkk == 0) doc.add_boolean_term(std::string(schema::kFree));
+  for (const auto& e : a.schedule) {
+    const std::string& day = core::weekday_codes()[static_cast<size_t>(e.weekday)];
+    const std::string_view tod = core::time_of_day(e.start_minute);
+    doc.add_boolean_term(schema::term(schema::kDay, day));
+    doc.add_boolean_term(schema::term(schema::kTimeOfDay, tod));
+    doc.add_boolean_term(schema::term(schema::kDayTime, day + ":" + std::string(tod)));
+  }
+
+  Xapian::LatLongCoords coords;
+  coords.append(Xapian::LatLongCoord(a.location.coordinate.lat, a.location.coordinate.lon));
+  doc.add_value(schema::kSlotCoordinate, coords.serialise());
+  doc.add_value(schema::kSlotMunicipality, a.location.municipality);
+  doc.add_value(schema::kSlotInterests, join_codes(a.interests));
+  doc.add_value(schema::kSlotTransport, join_codes(a.transport));
+  if (!a.schedule.empty()) doc.add_value(schema::kSlotSchedule, encode_schedule(a.schedule));
+  if (a.updated_at) doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(a.updated_at->days));
+
+  nlohmann::json data = {
+      {"activity", core::to_json(a)},
+      {"association", core::to_json(assoc)},
+      {"municipality", a.location.municipality},
+      {"coordinate", {{"lat", a.location.coordinate.lat}, {"lon", a.location.coordinate.lon}}},
+  };
+  doc.set_data(data.dump());
+  return doc;
+}
+
+nlohmann::json document_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }
+
+std::string encode_schedule(const std::vector<core::ScheduleEntry>& schedule) {
+  std::string out;
+  for (const auto& e : schedule) {
+    out += std::to_string(e.weekday) + ',' + std::to_string(e.start_minute) + ',' +
+           std::to_string(e.end_minute.value_or(-1)) + ',' + std::to_string(e.every_weeks) + ',' +
+           std::to_string(e.week_of_month.value_or(0)) + ',' +
+           std::to_string(e.from ? e.from->days : INT32_MIN) + ';';
+  }
+  return out;
+}
+
+std::vector<core::ScheduleEntry> decode_schedule(std::string_view s) {
+  std::vector<core::ScheduleEntry> out;
+  while (!s.empty()) {
+    const size_t end = s.find(';');
+    std::string_view entry = s.substr(0, end);
+    int v[6] = {0, 0, -1, 1, 0, INT32_MIN};
+    for (int i = 0; i < 6 && !entry.empty(); ++i) {
+      const size_t comma = entry.find(',');
+      std::string_view field = entry.substr(0, comma);
+      std::from_chars(field.data(), field.data() + field.size(), v[i]);
+      entry = comma == std::string_view::npos ? std::string_view() : entry.substr(comma + 1);
+    }
+    core::ScheduleEntry e;
+    e.weekday = v[0];
+    e.start_minute = v[1];
+    if (v[2] >= 0) e.end_minute = v[2];
+    e.every_weeks = v[3];
+    if (v[4] != 0) e.week_of_month = v[4];
+    if (v[5] != INT32_MIN) e.from = core::Date{v[5]};
+    out.push_back(e);
+    if (end == std::string_view::npos) break;
+    s.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+}  // namespace portal::search

@@ -1,0 +1,29 @@
+// Turns an activity (with its association) into the Xapian document of the schema, and back.
+// Thread-safety: as the Analyzer passed in (one per thread).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "core/listing.h"
+#include "core/vocabulary.h"
+#include "search/analyzer.h"
+
+namespace portal::search {
+
+Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& vocabulary,
+                                const core::Activity& activity, const core::Association& association);
+
+// The stored data of a document: {"activity": listing, "association": listing,
+// "municipality": code, "coordinate": {"lat","lon"}}.
+nlohmann::json document_data(const Xapian::Document& doc);
+
+// Compact encoding of a schedule for a value slot (sort by next occurrence).
+std::string encode_schedule(const std::vector<core::ScheduleEntry>& schedule);
+std::vector<core::ScheduleEntry> decode_schedule(std::string_view encoded);
+
+}  // namespace portal::search

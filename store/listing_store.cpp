@@ -1,0 +1,254 @@
+#include "store/listing_store.h"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+
+namespace portal::store {
+namespace {
+
+using nlohmann::json;
+
+// Transaction advisory lock taken by every writer before it appends to change_log ("portalW1").
+// Writers therefore commit one at a time and change ids appear in commit order.
+constexpr long long kWriteLockKey = 0x706f7274616c5731LL;
+
+using ReadOnlySnapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
+
+std::string json_array(const std::vector<std::string>& values) { return json(values).dump(); }
+
+// Parses a stored document. The store writes only canonical documents, so a failure is a bug.
+template <typename Record>
+Record parse_stored(const core::ListingParser& parser, const pqxx::field& doc, const char* kind) {
+  const json j = json::parse(doc.c_str());
+  core::Parsed<Record> parsed = [&] {
+    if constexpr (std::is_same_v<Record, core::Activity>) {
+      return parser.activity(j);
+    } else {
+      return parser.association(j);
+    }
+  }();
+  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
+    std::string message = std::string("stored ") + kind + " " + j.value("id", std::string("?")) + " does not parse:";
+    for (const auto& e : *errors) message += " " + e.field + ": " + e.reason + ";";
+    throw std::logic_error(message);
+  }
+  return std::get<Record>(std::move(parsed));
+}
+
+std::vector<core::Activity> parse_activities(const core::ListingParser& parser, const pqxx::result& rows) {
+  std::vector<core::Activity> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(parse_stored<core::Activity>(parser, row[0], "activity"));
+  return out;
+}
+
+// Interprets `RETURNING (xmax = 0)` of an upsert whose update is skipped when nothing changed.
+WriteOutcome outcome_of(const pqxx::result& r) {
+  if (r.empty()) return WriteOutcome::unchanged;
+  return r[0][0].as<bool>() ? WriteOutcome::created : WriteOutcome::updated;
+}
+
+WriteOutcome upsert(pqxx::work& t, const core::Association& a) {
+  return outcome_of(t.exec_params(
+      "INSERT INTO associations AS t (id, name, municipality, doc) "
+      "VALUES ($1, $2, NULLIF($3::text, ''), $4::jsonb) "
+      "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, municipality = EXCLUDED.municipality, "
+      "  doc = EXCLUDED.doc, updated_at = now() "
+      "WHERE t.doc IS DISTINCT FROM EXCLUDED.doc "
+      "RETURNING (xmax = 0) AS inserted",
+      a.id, a.name, a.municipality, core::to_json(a).dump()));
+}
+
+WriteOutcome upsert(pqxx::work& t, const core::Activity& a) {
+  return outcome_of(t.exec_params(
+      "INSERT INTO activities AS t (id, association_id, title, description, postcode, municipality, "
+      "  lat, lon, interests, target_groups, transport, accessibility, price_dkk, doc) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7::double precision, $8::double precision, "
+      "  ARRAY(SELECT jsonb_array_elements_text($9::jsonb)), "
+      "  ARRAY(SELECT jsonb_array_elements_text($10::jsonb)), "
+      "  ARRAY(SELECT jsonb_array_elements_text($11::jsonb)), "
+      "  ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), "
+      "  $13::integer, $14::jsonb) "
+      "ON CONFLICT (id) DO UPDATE SET association_id = EXCLUDED.association_id, "
+      "  title = EXCLUDED.title, description = EXCLUDED.description, postcode = EXCLUDED.postcode, "
+      "  municipality = EXCLUDED.municipality, lat = EXCLUDED.lat, lon = EXCLUDED.lon, "
+      "  interests = EXCLUDED.interests, target_groups = EXCLUDED.target_groups, "
+      "  transport = EXCLUDED.transport, accessibility = EXCLUDED.accessibility, "
+      "  price_dkk = EXCLUDED.price_dkk, doc = EXCLUDED.doc, updated_at = now() "
+      "WHERE t.doc IS DISTINCT FROM EXCLUDED.doc "
+      "RETURNING (xmax = 0) AS inserted",
+      a.id, a.association, a.title, a.description, a.location.postcode, a.location.municipality,
+      a.location.coordinate.lat, a.location.coordinate.lon, json_array(a.interests),
+      json_array(a.target_groups), json_array(a.transport), json_array(a.accessibility), a.price_dkk,
+      core::to_json(a).dump()));
+}
+
+// Appends `changes` (objects with "entity", "id", "op") to change_log in order and NOTIFYs the
+// highest new id. Call under the write lock; does nothing for an empty list.
+void log_changes(pqxx::work& t, const json& changes) {
+  if (changes.empty()) return;
+  const auto row = t.exec_params1(
+      "WITH ins AS ("
+      "  INSERT INTO change_log (entity, entity_id, op) "
+      "  SELECT c->>'entity', c->>'id', c->>'op' "
+      "  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(c, n) ORDER BY n "
+      "  RETURNING id) "
+      "SELECT max(id) FROM ins",
+      changes.dump());
+  t.exec_params("SELECT pg_notify($1, $2)", kChangeChannel, row[0].as<std::string>());
+}
+
+void take_write_lock(pqxx::work& t) { t.exec_params("SELECT pg_advisory_xact_lock($1)", kWriteLockKey); }
+
+}  // namespace
+
+ListingStore::ListingStore(ConnectionPool& pool, const core::ListingParser& parser) : pool_(pool), parser_(parser) {}
+
+BatchResult ListingStore::apply(const ListingBatch& batch) {
+  if (batch.associations.empty() && batch.activities.empty()) return {};
+  std::set<std::string> referenced;
+  for (const auto& a : batch.activities) referenced.insert(a.association);
+  for (const auto& a : batch.associations) referenced.erase(a.id);
+
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::work t(conn);
+    take_write_lock(t);
+
+    if (!referenced.empty()) {
+      const auto found = t.exec_params(
+          "SELECT id FROM associations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+          json_array(std::vector<std::string>(referenced.begin(), referenced.end())));
+      for (const auto& row : found) referenced.erase(row[0].as<std::string>());
+      if (!referenced.empty()) {
+        throw core::Error(core::ErrorCode::invalid_body,
+                          "Foreningen '" + *referenced.begin() +
+                              "' findes ikke. Opret foreningen først, eller send den med i samme import.",
+                          "association");
+      }
+    }
+
+    BatchResult result;
+    json changes = json::array();
+    auto note = [&](WriteOutcome outcome, const char* entity, const std::string& id) {
+      if (outcome != WriteOutcome::unchanged) changes.push_back({{"entity", entity}, {"id", id}, {"op", "upsert"}});
+    };
+    for (const auto& a : batch.associations) {
+      result.associations.push_back(upsert(t, a));
+      note(result.associations.back(), "association", a.id);
+    }
+    for (const auto& a : batch.activities) {
+      result.activities.push_back(upsert(t, a));
+      note(result.activities.back(), "activity", a.id);
+    }
+    log_changes(t, changes);
+    t.commit();
+    return result;
+  });
+}
+
+std::set<std::string> ListingStore::existing_associations(const std::vector<std::string>& ids) {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::read_transaction t(conn);
+    std::set<std::string> out;
+    const auto rows = t.exec_params(
+        "SELECT id FROM associations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))", json_array(ids));
+    for (const auto& row : rows) out.insert(row[0].as<std::string>());
+    return out;
+  });
+}
+
+std::optional<core::Activity> ListingStore::activity(const std::string& id) {
+  return with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<core::Activity> {
+    pqxx::read_transaction t(conn);
+    const auto rows = t.exec_params("SELECT doc::text FROM activities WHERE id = $1", id);
+    if (rows.empty()) return std::nullopt;
+    return parse_stored<core::Activity>(parser_, rows[0][0], "activity");
+  });
+}
+
+std::optional<core::Association> ListingStore::association(const std::string& id) {
+  return with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<core::Association> {
+    pqxx::read_transaction t(conn);
+    const auto rows = t.exec_params("SELECT doc::text FROM associations WHERE id = $1", id);
+    if (rows.empty()) return std::nullopt;
+    return parse_stored<core::Association>(parser_, rows[0][0], "association");
+  });
+}
+
+std::vector<core::Activity> ListingStore::activities(const std::vector<std::string>& ids) {
+  if (ids.empty()) return {};
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::read_transaction t(conn);
+    return parse_activities(parser_, t.exec_params(
+                                         "SELECT a.doc::text "
+                                         "FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS r(id, n) "
+                                         "JOIN activities a ON a.id = r.id ORDER BY r.n",
+                                         json_array(ids)));
+  });
+}
+
+std::vector<core::Activity> ListingStore::activities_of(const std::string& association_id) {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::read_transaction t(conn);
+    return parse_activities(
+        parser_, t.exec_params("SELECT doc::text FROM activities WHERE association_id = $1 ORDER BY id", association_id));
+  });
+}
+
+bool ListingStore::delete_activity(const std::string& id) {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::work t(conn);
+    take_write_lock(t);
+    if (t.exec_params("DELETE FROM activities WHERE id = $1", id).affected_rows() == 0) return false;
+    log_changes(t, json::array({{{"entity", "activity"}, {"id", id}, {"op", "delete"}}}));
+    t.commit();
+    return true;
+  });
+}
+
+Snapshot ListingStore::snapshot() {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    ReadOnlySnapshot t(conn);
+    Snapshot s;
+    s.change_position = t.exec1("SELECT COALESCE(max(id), 0) FROM change_log")[0].as<int64_t>();
+    s.activities = parse_activities(parser_, t.exec("SELECT doc::text FROM activities ORDER BY id"));
+    for (const auto& row : t.exec("SELECT doc::text FROM associations ORDER BY id")) {
+      auto a = parse_stored<core::Association>(parser_, row[0], "association");
+      std::string key = a.id;
+      s.associations.emplace(std::move(key), std::move(a));
+    }
+    t.commit();
+    return s;
+  });
+}
+
+std::vector<ChangeEntry> ListingStore::changes_after(int64_t after, size_t limit) {
+  const auto capped = static_cast<int64_t>(std::min<size_t>(limit, std::numeric_limits<int64_t>::max()));
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::read_transaction t(conn);
+    std::vector<ChangeEntry> out;
+    const auto rows = t.exec_params(
+        "SELECT id, entity, entity_id, op FROM change_log WHERE id > $1 ORDER BY id LIMIT $2", after, capped);
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+      out.push_back({row[0].as<int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>()});
+    }
+    return out;
+  });
+}
+
+int64_t ListingStore::latest_change() {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::read_transaction t(conn);
+    return t.exec1("SELECT COALESCE(max(id), 0) FROM change_log")[0].as<int64_t>();
+  });
+}
+
+}  // namespace portal::store

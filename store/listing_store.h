@@ -1,0 +1,82 @@
+// The system of record for associations and activities (PostgreSQL), and the change log that
+// lets the search index follow it. Thread-safe: each call leases its own connection.
+//
+// Every write runs in one transaction that also appends its change_log rows (under an advisory
+// transaction lock, so change ids are in commit order) and NOTIFYs channel "portal_changes".
+// Errors: core::Error(unavailable) when PostgreSQL is down; nothing is written then.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/listing.h"
+#include "core/listing_json.h"
+#include "store/connection_pool.h"
+
+namespace portal::store {
+
+enum class WriteOutcome { created, updated, unchanged };
+
+struct ListingBatch {
+  std::vector<core::Association> associations;
+  std::vector<core::Activity> activities;
+};
+
+struct BatchResult {
+  std::vector<WriteOutcome> associations;  // same order as the batch
+  std::vector<WriteOutcome> activities;
+};
+
+struct ChangeEntry {
+  int64_t id = 0;
+  std::string entity;     // "activity" or "association"
+  std::string entity_id;
+  std::string op;         // "upsert" or "delete"
+};
+
+// Everything the index needs, read in one REPEATABLE READ snapshot.
+struct Snapshot {
+  int64_t change_position = 0;  // highest change_log id visible in the snapshot
+  std::vector<core::Activity> activities;
+  std::map<std::string, core::Association> associations;
+};
+
+constexpr const char* kChangeChannel = "portal_changes";
+
+class ListingStore {
+ public:
+  ListingStore(ConnectionPool& pool, const core::ListingParser& parser);
+
+  // Upserts all records in one transaction; a record equal to the stored one is "unchanged"
+  // and writes nothing. Activities must reference an association that is in the batch or
+  // already stored (else the transaction fails with core::Error(invalid_body)).
+  BatchResult apply(const ListingBatch& batch);
+
+  // Which of `ids` are stored associations.
+  std::set<std::string> existing_associations(const std::vector<std::string>& ids);
+
+  std::optional<core::Activity> activity(const std::string& id);
+  std::optional<core::Association> association(const std::string& id);
+  // Activities by id, in the order of `ids` (missing ids are left out), and all activities of
+  // one association (by id).
+  std::vector<core::Activity> activities(const std::vector<std::string>& ids);
+  std::vector<core::Activity> activities_of(const std::string& association_id);
+
+  // Deletes an activity; returns false when it did not exist.
+  bool delete_activity(const std::string& id);
+
+  Snapshot snapshot();
+  // Change-log entries with id > after, oldest first.
+  std::vector<ChangeEntry> changes_after(int64_t after, size_t limit);
+  int64_t latest_change();
+
+ private:
+  ConnectionPool& pool_;
+  const core::ListingParser& parser_;
+};
+
+}  // namespace portal::store
