@@ -23,23 +23,7 @@ port=$3
 [[ $dir == /* ]] || { echo "$0: DIR must be an absolute path" >&2; exit 2; }
 [[ $port =~ ^[0-9]+$ ]] || { echo "$0: PORT must be a number" >&2; exit 2; }
 
-if command -v pg_config >/dev/null 2>&1 && [[ -x "$(pg_config --bindir)/initdb" ]]; then
-  bin=$(pg_config --bindir)
-else
-  bin=/usr/lib/postgresql/15/bin
-fi
-[[ -x $bin/initdb && -x $bin/pg_ctl ]] || { echo "$0: PostgreSQL server binaries not found in $bin" >&2; exit 1; }
-
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
-
-# Runs a PostgreSQL binary as the cluster's owner.
-as_owner() {
-  if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- env LANG=C.UTF-8 LC_ALL=C.UTF-8 "$@"
-  else
-    "$@"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/pg-common.sh"
 
 # Stops a cluster in DIR/data if one is running; never fails.
 stop_cluster() {
