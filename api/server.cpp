@@ -23,19 +23,45 @@ namespace {
 
 const auto kJson = Http::Mime::MediaType::fromString("application/json; charset=utf-8");
 
-void common_headers(Http::ResponseWriter& response) {
-  response.headers().addRaw(Http::Header::Raw("X-Content-Type-Options", "nosniff"));
-  response.headers().addRaw(Http::Header::Raw("Referrer-Policy", "same-origin"));
+// Pistache 0.0.5 writes only the typed headers of a response (Header::Collection::list());
+// headers added with addRaw() are silently dropped. This typed header carries any name.
+class NamedHeader : public Http::Header::Header {
+ public:
+  NamedHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return Http::Header::detail::hash(name_.c_str()); }
+#endif
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
+void set_header(Http::ResponseWriter& response, std::string name, std::string value) {
+  response.headers().add(std::make_shared<NamedHeader>(std::move(name), std::move(value)));
 }
+
+void common_headers(Http::ResponseWriter& response) {
+  set_header(response, "X-Content-Type-Options", "nosniff");
+  set_header(response, "Referrer-Policy", "same-origin");
+}
+
+// Set by Server::guarded() while a handler answers a HEAD request on this thread: Pistache
+// sends whatever body it is given, and a body after a HEAD answer corrupts the connection.
+thread_local bool t_head_request = false;
+
+std::string payload(std::string body) { return t_head_request ? std::string() : std::move(body); }
 
 void send_json(Http::ResponseWriter& response, Code code, const json& body) {
   common_headers(response);
-  response.send(code, body.dump(-1, ' ', false, json::error_handler_t::replace), kJson);
+  response.send(code, payload(body.dump(-1, ' ', false, json::error_handler_t::replace)), kJson);
 }
 
 void send_error(Http::ResponseWriter& response, const ErrorResponse& error) {
   common_headers(response);
-  response.send(error.status, error.body, kJson);
+  response.send(error.status, payload(error.body), kJson);
 }
 
 }  // namespace
@@ -50,6 +76,7 @@ Server::~Server() { shutdown(std::chrono::milliseconds(0)); }
 Rest::Route::Handler Server::guarded(Handler handler) {
   return [this, handler](const Rest::Request& request, Http::ResponseWriter response) {
     ++in_flight_;
+    t_head_request = request.method() == Http::Method::Head;
     try {
       if (draining_) {
         send_error(response, error_response(core::ErrorCode::unavailable, "Serveren lukker ned. Prøv igen om lidt."));
@@ -62,16 +89,17 @@ Rest::Route::Handler Server::guarded(Handler handler) {
       spdlog::error("{} {}: {}", Http::methodString(request.method()), request.resource(), e.what());
       send_error(response, error_response(core::ErrorCode::internal, "Der opstod en fejl på serveren. Prøv igen."));
     }
+    t_head_request = false;
     --in_flight_;
     return Rest::Route::Result::Ok;
   };
 }
 
 void Server::get(const std::string& path, Handler handler) {
-  Rest::Routes::Get(router_, path, guarded(std::move(handler)));
-  Rest::Routes::Head(router_, path, guarded(handler));
+  Rest::Routes::Get(router_, path, guarded(handler));
+  Rest::Routes::Head(router_, path, guarded(std::move(handler)));
   auto not_allowed = guarded([](const Rest::Request&, Http::ResponseWriter& response) {
-    response.headers().addRaw(Http::Header::Raw("Allow", "GET, HEAD"));
+    set_header(response, "Allow", "GET, HEAD");
     send_error(response, ErrorResponse{Code::Method_Not_Allowed,
                                        error_response(core::ErrorCode::invalid_parameter,
                                                       "Denne adresse kan kun læses (GET).").body});
@@ -96,7 +124,7 @@ void Server::search(const Rest::Request& request, Http::ResponseWriter& response
   const auto params = query_params(request);
   const auto parsed = search::parse_search_request(params, services_.vocabulary, services_.geo);
   const json answer = services_.searcher.search(parsed, core::copenhagen_time(std::chrono::system_clock::now()));
-  response.headers().addRaw(Http::Header::Raw("Cache-Control", "no-cache"));
+  set_header(response, "Cache-Control", "no-cache");
   send_json(response, Code::Ok, answer);
 }
 
@@ -135,8 +163,8 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
 
 void Server::vocabulary(const Rest::Request&, Http::ResponseWriter& response) {
   common_headers(response);
-  response.headers().addRaw(Http::Header::Raw("Cache-Control", "public, max-age=3600"));
-  response.send(Code::Ok, vocabulary_body_, kJson);
+  set_header(response, "Cache-Control", "public, max-age=3600");
+  response.send(Code::Ok, payload(vocabulary_body_), kJson);
 }
 
 void Server::health(const Rest::Request&, Http::ResponseWriter& response) {
@@ -163,15 +191,15 @@ void Server::fallback(const Rest::Request& request, Http::ResponseWriter respons
     if (const auto* asset = frontend::find_asset(resource)) {
       common_headers(response);
       const auto match = request.headers().tryGetRaw("If-None-Match");
-      response.headers().addRaw(Http::Header::Raw("ETag", asset->etag));
-      response.headers().addRaw(Http::Header::Raw("Cache-Control", "no-cache"));
+      set_header(response, "ETag", asset->etag);
+      set_header(response, "Cache-Control", "no-cache");
       if (match && match->value() == asset->etag) {
         response.send(Code::Not_Modified);
         return;
       }
       if (asset->content_type.rfind("text/html", 0) == 0) {
-        response.headers().addRaw(Http::Header::Raw(
-            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"));
+        set_header(response, "Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
       }
       const std::string body = request.method() == Http::Method::Head ? std::string() : std::string(asset->body);
       response.send(Code::Ok, body, Http::Mime::MediaType::fromString(std::string(asset->content_type)));

@@ -1,0 +1,178 @@
+// The portal-indexer program (contract section 2): `import FILE...` and `rebuild`, configured
+// by PORTAL_DATABASE_URL and PORTAL_INDEX_DIR.
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/calendar.h"
+#include "search/index.h"
+#include "search/searcher.h"
+#include "tests/indexer/indexer_fixture.h"
+#include "tests/support/process.h"
+
+namespace portal::indexer::tests {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using portal::testing::ProcessResult;
+using portal::testing::run_indexer;
+using portal::testing::TempDir;
+using portal::testing::write_file;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class IndexerCliTest : public IndexerTest {
+ protected:
+  void SetUp() override {
+    IndexerTest::SetUp();
+    tmp_ = std::make_unique<TempDir>();
+    index_dir_ = tmp_->path() / "index";
+  }
+
+  ProcessResult indexer(const std::vector<std::string>& args) { return run_indexer(args, db_->url(), index_dir_); }
+
+  fs::path file(const std::string& name, const std::string& content) {
+    const fs::path path = tmp_->path() / name;
+    write_file(path, content);
+    return path;
+  }
+
+  std::unique_ptr<TempDir> tmp_;
+  fs::path index_dir_;
+};
+
+TEST_F(IndexerCliTest, ImportPrintsTheDanishSummary) {
+  const std::string example = example_file().string();
+  const ProcessResult first = indexer({"import", example});
+  ASSERT_EQ(first.exit_code, 0) << first.describe();
+  EXPECT_THAT(first.out, HasSubstr(example + ": 5 poster læst, 5 oprettet, 0 opdateret, 0 uændret, 0 ugyldige"));
+  EXPECT_THAT(first.out, Not(HasSubstr("ugyldig:")));
+  EXPECT_EQ(rows("activities"), 3);
+
+  const ProcessResult second = indexer({"import", example});
+  ASSERT_EQ(second.exit_code, 0) << second.describe();
+  EXPECT_THAT(second.out, HasSubstr(example + ": 5 poster læst, 0 oprettet, 0 opdateret, 5 uændret, 0 ugyldige"));
+
+  json doc = example_listings();
+  doc["activities"][2]["title"] = "Få en besøgsven i Vejle";
+  const fs::path changed = file("changed.json", doc.dump());
+  const ProcessResult third = indexer({"import", changed.string()});
+  ASSERT_EQ(third.exit_code, 0) << third.describe();
+  EXPECT_THAT(third.out, HasSubstr(": 5 poster læst, 0 oprettet, 1 opdateret, 4 uændret, 0 ugyldige"));
+}
+
+TEST_F(IndexerCliTest, ImportListsInvalidRecordsAndStillExitsZero) {
+  json doc = example_listings();
+  doc["activities"][1]["interests"] = {"walking", "knitting"};
+  doc["activities"][2]["location"].erase("postcode");
+  const fs::path path = file("delvis.json", doc.dump());
+
+  const ProcessResult r = indexer({"import", path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_THAT(r.out, HasSubstr(path.string() + ": 5 poster læst, 3 oprettet, 0 opdateret, 0 uændret, 2 ugyldige"));
+  EXPECT_THAT(r.out, HasSubstr("ugyldig: " + path.string() +
+                               " activities[1] id=holstebro-gaaklub-stavgang felt=interests[1]: ukendt kode 'knitting'"));
+  EXPECT_THAT(r.out, HasSubstr("ugyldig: " + path.string() +
+                               " activities[2] id=roede-kors-vejle-besoegsven felt=location.postcode: mangler"));
+  EXPECT_EQ(rows("activities"), 1);
+  EXPECT_EQ(rows("associations"), 2);
+}
+
+TEST_F(IndexerCliTest, MissingFileExitsNonZeroButOtherFilesAreImported) {
+  const fs::path missing = tmp_->path() / "findes-ikke.json";
+  const ProcessResult r = indexer({"import", missing.string(), example_file().string()});
+  EXPECT_NE(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.signal, 0) << r.describe();
+  EXPECT_THAT(r.err, HasSubstr(missing.string()));
+  EXPECT_THAT(r.out, HasSubstr(example_file().string() + ": 5 poster læst, 5 oprettet"));
+  EXPECT_EQ(rows("activities"), 3);
+  EXPECT_EQ(rows("associations"), 2);
+}
+
+TEST_F(IndexerCliTest, NonJsonFileExitsNonZeroButOtherFilesAreImported) {
+  const fs::path garbage = file("garbage.json", "dette er ikke JSON {");
+  const fs::path array = file("array.json", "[1, 2, 3]");
+  const ProcessResult r = indexer({"import", garbage.string(), example_file().string(), array.string()});
+  EXPECT_NE(r.exit_code, 0) << r.describe();
+  EXPECT_EQ(r.signal, 0) << r.describe();
+  EXPECT_THAT(r.err, HasSubstr(garbage.string()));
+  EXPECT_THAT(r.err, HasSubstr(array.string()));
+  EXPECT_THAT(r.out, HasSubstr(example_file().string() + ": 5 poster læst, 5 oprettet"));
+  EXPECT_EQ(rows("activities"), 3);
+}
+
+TEST_F(IndexerCliTest, SeveralFilesGetATotal) {
+  json more = {{"activities",
+                {{{"id", "holstebro-gaaklub-loerdag"},
+                  {"association", "holstebro-gaaklub"},
+                  {"title", "Lørdagsturen"},
+                  {"location", {{"postcode", "7500"}}}}}}};
+  const fs::path second = file("more.json", more.dump());
+  const ProcessResult r = indexer({"import", example_file().string(), second.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_THAT(r.out, HasSubstr(second.string() + ": 1 poster læst, 1 oprettet"));
+  EXPECT_THAT(r.out, HasSubstr("i alt: 6 poster læst, 6 oprettet, 0 opdateret, 0 uændret, 0 ugyldige"));
+}
+
+TEST_F(IndexerCliTest, RebuildBuildsASearchableIndexAndPrintsTheCount) {
+  ASSERT_EQ(indexer({"import", example_file().string()}).exit_code, 0);
+  const ProcessResult r = indexer({"rebuild"});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_THAT(r.out, HasSubstr("med 3 aktiviteter"));
+
+  const search::IndexDirectory dir(index_dir_);
+  const auto first = dir.current();
+  ASSERT_TRUE(first) << "no index published in " << index_dir_;
+  search::Searcher searcher(dir, vocabulary(), 1);
+  EXPECT_EQ(searcher.size(), 3u);
+  search::SearchRequest q;
+  q.q = "Storåen";
+  const json answer = searcher.search(q, core::copenhagen_time(std::chrono::system_clock::now()));
+  ASSERT_EQ(answer.at("results").size(), 1u);
+  EXPECT_EQ(answer["results"][0]["id"], "holstebro-gaaklub-tirsdag");
+
+  // A second rebuild swaps in a new generation.
+  const ProcessResult again = indexer({"rebuild"});
+  ASSERT_EQ(again.exit_code, 0) << again.describe();
+  ASSERT_TRUE(dir.current());
+  EXPECT_NE(*dir.current(), *first);
+  EXPECT_EQ(searcher.size(), 3u);
+}
+
+TEST_F(IndexerCliTest, EnvironmentVariablesAreHonoured) {
+  // Run from an empty folder: without PORTAL_INDEX_DIR the index would land in ./var/index.
+  const TempDir cwd;
+  const ProcessResult imported = run_indexer({"import", example_file().string()}, db_->url(), index_dir_,
+                                             std::chrono::seconds(120), cwd.path());
+  ASSERT_EQ(imported.exit_code, 0) << imported.describe();
+  EXPECT_EQ(rows("activities"), 3);  // PORTAL_DATABASE_URL named this test's database
+
+  const ProcessResult rebuilt = run_indexer({"rebuild"}, db_->url(), index_dir_, std::chrono::seconds(120), cwd.path());
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.describe();
+  EXPECT_TRUE(search::IndexDirectory(index_dir_).current());
+  EXPECT_FALSE(fs::exists(cwd.path() / "var"));
+
+  // A database URL that cannot be used fails with a message, not a crash.
+  const std::string bad_url = portal::testing::with_dbname(db_->url(), "findes_ikke_" + db_->name());
+  const ProcessResult bad = run_indexer({"import", example_file().string()}, bad_url, index_dir_);
+  EXPECT_NE(bad.exit_code, 0) << bad.describe();
+  EXPECT_EQ(bad.signal, 0) << bad.describe();
+  EXPECT_THAT(bad.err, HasSubstr("fejl"));
+}
+
+TEST_F(IndexerCliTest, UsageErrorsExitNonZero) {
+  const ProcessResult none = indexer({});
+  EXPECT_NE(none.exit_code, 0) << none.describe();
+  EXPECT_EQ(none.signal, 0);
+  const ProcessResult no_files = indexer({"import"});
+  EXPECT_NE(no_files.exit_code, 0) << no_files.describe();
+  EXPECT_EQ(no_files.signal, 0);
+  EXPECT_EQ(rows("activities"), 0);
+}
+
+}  // namespace
+}  // namespace portal::indexer::tests
