@@ -76,7 +76,6 @@ const Municipality* Geo::municipality(std::string_view code) const {
 }
 
 double distance_km(Coordinate a, Coordinate b) {
-  constexpr double kEarthRadiusKm = 6371.0088;
   constexpr double kRad = M_PI / 180.0;
   const double dlat = (b.lat - a.lat) * kRad;
   const double dlon = (b.lon - a.lon) * kRad;

@@ -47,6 +47,9 @@ class Geo {
   std::map<std::string, size_t, std::less<>> municipality_index_;
 };
 
+// Mean earth radius used for every distance in the portal (IUGG).
+inline constexpr double kEarthRadiusKm = 6371.0088;
+
 // Great-circle distance in kilometres.
 double distance_km(Coordinate a, Coordinate b);
 // True for a coordinate inside a generous bounding box around Denmark.

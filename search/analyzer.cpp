@@ -51,7 +51,12 @@ std::vector<std::string> Analyzer::words(std::string_view utf8) {
     if (word_breaker_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
     std::string word;
     text.tempSubStringBetween(start, end).toUTF8String(word);
-    if (word.size() <= kMaxWordBytes) out.push_back(std::move(word));
+    if (word.size() > kMaxWordBytes) {
+      size_t cut = kMaxWordBytes;
+      while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+      word.resize(cut);
+    }
+    out.push_back(std::move(word));
   }
   return out;
 }

@@ -41,7 +41,7 @@ class Analyzer {
   Analyzer& operator=(const Analyzer&) = delete;
 
   std::string normalize(std::string_view utf8);
-  // Normalized words of `utf8`, in order. Words longer than kMaxWordBytes are dropped.
+  // Normalized words of `utf8`, in order. Words longer than kMaxWordBytes are cut there.
   std::vector<std::string> words(std::string_view utf8);
   std::vector<WordForm> forms(const std::string& normalized_word);
   std::string stem(const std::string& normalized_word);

@@ -32,7 +32,7 @@ std::optional<std::string> IndexDirectory::current() const {
 std::string IndexDirectory::create_generation() const {
   fs::create_directories(root_);
   static std::atomic<unsigned> counter{0};
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+  const auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
   for (int attempt = 0; attempt < 100; ++attempt) {
@@ -54,13 +54,28 @@ void IndexDirectory::publish(const std::string& generation) const {
   fs::rename(tmp, root_ / "current");
 }
 
+namespace {
+// Creation time in nanoseconds encoded in a generation's name ("gen-<ns>-<pid>-<n>").
+long long generation_time(const std::string& name) {
+  try {
+    return std::stoll(name.substr(4));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+}  // namespace
+
 void IndexDirectory::remove_stale(const std::string& previous) const {
   const auto live = current();
+  if (!live) return;
+  // Only generations older than the live one: a newer one may still be filling in a
+  // concurrent rebuild.
+  const long long live_time = generation_time(*live);
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(root_, ec)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("gen-", 0) != 0 || !entry.is_directory()) continue;
-    if ((live && name == *live) || name == previous) continue;
+    if (name == *live || name == previous || generation_time(name) >= live_time) continue;
     fs::remove_all(entry.path(), ec);
   }
 }

@@ -37,7 +37,8 @@ class IndexDirectory {
   std::string create_generation() const;
   // Atomically makes `generation` the live one.
   void publish(const std::string& generation) const;
-  // Deletes generations other than the live one and the one it replaced.
+  // Deletes generations older than the live one, except `previous` (the one it replaced,
+  // which readers may still have open).
   void remove_stale(const std::string& previous) const;
 
  private:

@@ -127,11 +127,14 @@ namespace {
 
 template <typename Fn>
 auto with_retry(Fn&& fn) {
-  // A reader two commits behind gets DatabaseModifiedError; the next attempt reopens it.
   for (int attempt = 0;; ++attempt) {
     try {
       return fn();
     } catch (const Xapian::DatabaseModifiedError&) {
+      // A reader two commits behind; the next attempt reopens it.
+      if (attempt >= 2) throw core::Error(core::ErrorCode::unavailable, "Søgningen er optaget. Prøv igen.");
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // The generation named by `current` was replaced and removed before we opened it.
       if (attempt >= 2) throw core::Error(core::ErrorCode::unavailable, "Søgningen er optaget. Prøv igen.");
     } catch (const Xapian::Error& e) {
       throw core::Error(core::ErrorCode::unavailable,
@@ -153,7 +156,8 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
       centre = Xapian::LatLongCoord(r.centre->lat, r.centre->lon);
       if (r.radius_km) {
         Xapian::LatLongDistancePostingSource source(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
-                                                    Xapian::GreatCircleMetric(), *r.radius_km * 1000.0);
+                                                    Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0),
+                                                    *r.radius_km * 1000.0);
         area = Xapian::Query(&source);  // Query clones the source.
       }
     }
@@ -162,13 +166,17 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
       if (!area.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, area);
       return q;
     };
+    // A free text with nothing searchable in it ("?!") matches nothing rather than everything.
+    const bool blank = r.q.find_first_not_of(" \t") == std::string::npos;
     auto scored = [&](WordMode mode) {
       Xapian::Query text = text_query(reader->analyzer, r.q, mode);
-      return restrict(text.empty() ? Xapian::Query::MatchAll : text);
+      if (text.empty()) text = blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+      return restrict(text);
     };
 
     Xapian::LatLongDistanceKeyMaker distance_key(schema::kSlotCoordinate,
-                                                 centre ? *centre : Xapian::LatLongCoord(0, 0));
+                                                 centre ? *centre : Xapian::LatLongCoord(0, 0),
+                                                 Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0));
     NextOccurrenceKey next_key(now);
     const bool has_text = !reader->analyzer.words(r.q).empty();
     SortOrder order = r.sort;

@@ -139,6 +139,17 @@ TEST_F(IndexTest, RemoveStaleKeepsLiveAndPrevious) {
   EXPECT_EQ(generations(), (std::set<std::string>{live}));
 }
 
+TEST_F(IndexTest, RemoveStaleKeepsGenerationsNewerThanTheLiveOne) {
+  // A concurrent rebuild may be filling a generation created after the live one.
+  const std::string old = dir().create_generation();
+  const std::string live = dir().create_generation();
+  const std::string building = dir().create_generation();
+  dir().publish(live);
+  dir().remove_stale("");
+  EXPECT_EQ(generations(), (std::set<std::string>{live, building}));
+  EXPECT_FALSE(fs::exists(root() / old));
+}
+
 TEST_F(IndexTest, BuildGenerationPublishesEveryActivityWithAnAssociation) {
   const std::string gen = build({t::activity_json("a"), t::activity_json("b"),
                                  t::activity_json("orphan", {{"association", "unknown-assoc"}})},

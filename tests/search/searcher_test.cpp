@@ -502,10 +502,12 @@ TEST_F(SearcherTest, HostileQueriesAreTreatedAsWords) {
   EXPECT_THAT(ids(search({{"q", "\"strikker"}})), ElementsAre("strik"));
   EXPECT_THAT(ids(search({{"q", "-strikker"}})), ElementsAre("strik"));
   EXPECT_THAT(ids(search({{"q", "strik*"}})), ElementsAre("strik"));  // the stem of "strikker"
-  // Nothing but punctuation or emoji leaves no words: every activity matches.
-  EXPECT_EQ(search({{"q", "*"}})["total"], 5);
-  EXPECT_EQ(search({{"q", "-"}})["total"], 5);
-  EXPECT_EQ(search({{"q", "🧶"}})["total"], 5);
+  // Nothing but punctuation or emoji leaves nothing to search for: nothing matches (an empty
+  // or blank q still lists every activity).
+  EXPECT_EQ(search({{"q", "*"}})["total"], 0);
+  EXPECT_EQ(search({{"q", "-"}})["total"], 0);
+  EXPECT_EQ(search({{"q", "🧶"}})["total"], 0);
+  EXPECT_EQ(search({{"q", "  "}})["total"], 5);
 }
 
 TEST_F(SearcherTest, EmptyIndexDirectoryIsUnavailable) {
