@@ -27,6 +27,10 @@ int run(int argc, char** argv) {
   app.add_option("--port", config.port, "HTTP-port")->envname("PORTAL_PORT");
   app.add_option("--bind", config.address, "adresse der lyttes på")->envname("PORTAL_BIND");
   app.add_option("--threads", config.threads, "antal HTTP-tråde")->check(CLI::Range(1, 64));
+  std::string synonyms_file;
+  app.add_option("--synonyms-file", synonyms_file,
+                 "fil med synonymer (læses igen, når den ændres); uden: de indbyggede")
+      ->envname("PORTAL_SYNONYMS_FILE");
   CLI11_PARSE(app, argc, argv);
 
   // Signals are taken by sigwait() below; every thread started from here inherits the mask.
@@ -59,7 +63,10 @@ int run(int argc, char** argv) {
     spdlog::warn("database unavailable at start ({}); serving searches from the existing index", e.what());
   }
 
-  portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads));
+  portal::search::SearcherOptions search_options;
+  search_options.geo = &geo;
+  search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
+  portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
   portal::api::Server server(config, {searcher, vocabulary, geo, &sync});
   server.start();
   sync.start();

@@ -114,6 +114,7 @@ void Server::routes() {
   get("/api/v1/search", [this](const auto& req, auto& res) { search(req, res); });
   get("/api/v1/activities/:id", [this](const auto& req, auto& res) { activity(req, res); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
+  get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
   router_.addNotFoundHandler(guarded([this](const Rest::Request& req, Http::ResponseWriter& res) {
     fallback(req, std::move(res));
@@ -159,6 +160,16 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
     }
   }
   send_json(response, Code::Ok, body);
+}
+
+void Server::suggest(const Rest::Request& request, Http::ResponseWriter& response) {
+  const auto params = query_params(request);
+  const auto q = params.find("q");
+  const std::string text = q == params.end() ? std::string() : q->second;
+  if (text.size() > 100) {
+    throw core::Error(core::ErrorCode::invalid_parameter, "Teksten er for lang til forslag (højst 100 tegn).", "q");
+  }
+  send_json(response, Code::Ok, services_.searcher.suggest(text, 8));
 }
 
 void Server::vocabulary(const Rest::Request&, Http::ResponseWriter& response) {

@@ -56,6 +56,7 @@ class Server {
   void search(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void activity(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void vocabulary(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
+  void suggest(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void health(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void fallback(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
 

@@ -22,7 +22,9 @@ IndexSync::IndexSync(store::ConnectionPool& pool, store::ListingStore& store, se
 IndexSync::~IndexSync() { stop(); }
 
 bool IndexSync::ensure_index() {
-  if (dir_.current()) return false;
+  const bool exists = dir_.current().has_value();
+  if (exists && search::live_index_is_current(dir_)) return false;
+  if (exists) spdlog::info("the search index was built by an older analyzer; rebuilding it");
   const size_t n = rebuild(store_, dir_, vocabulary_);
   spdlog::info("built a new search index with {} activities", n);
   return true;

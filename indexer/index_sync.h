@@ -39,7 +39,8 @@ class IndexSync {
             const core::Vocabulary& vocabulary, const core::Geo& geo);
   ~IndexSync();
 
-  // Builds the first generation when no index exists. Returns true if it built one.
+  // Builds a generation when no index exists or the live one has an older format (the
+  // analyzer or its word data changed). Returns true if it built one.
   bool ensure_index();
   // Applies pending changes; returns how many change-log entries were applied (0 when this
   // process is not the writer).

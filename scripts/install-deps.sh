@@ -11,6 +11,7 @@ packages=(
   libxapian-dev                              # search engine
   libpqxx-dev postgresql postgresql-contrib  # system of record
   libicu-dev                                 # Danish text normalisation
+  libhunspell-dev hunspell-da                # Danish dictionary for compound splitting
   nlohmann-json3-dev libcli11-dev libspdlog-dev
 )
 if [[ ${1:-} == --test ]]; then

@@ -1,26 +1,26 @@
 #include "search/document.h"
 
+#include <cctype>
 #include <charconv>
+#include <set>
 
 #include "core/listing_json.h"
+#include "search/lexicon.h"
 #include "search/schema.h"
 
 namespace portal::search {
 namespace {
 
+// Indexes every form of every word; adds the words worth offering as spelling corrections.
 void index_text(Analyzer& analyzer, Xapian::Document& doc, std::string_view prefix,
-                std::string_view text) {
+                std::string_view text, std::set<std::string>* spelling) {
   if (text.empty()) return;
-  for (const auto& word : analyzer.words(text)) {
+  for (const auto& word : analyzer.index_words(text)) {
     for (const auto& form : analyzer.forms(word)) {
-      if (form.kind == WordForm::Kind::exact) {
-        doc.add_term(schema::term(prefix, form.term));
-      } else {
-        std::string t(schema::kStemMarker);
-        t += prefix;
-        t += form.term;
-        doc.add_term(t);
-      }
+      doc.add_term(schema::form_term(form_marker(form.kind), prefix, form.term));
+    }
+    if (spelling && utf8_length(word) >= 4 && (static_cast<unsigned char>(word[0]) >= 0x80 || std::isalpha(static_cast<unsigned char>(word[0])))) {
+      spelling->insert(word);
     }
   }
 }
@@ -41,22 +41,27 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
   Xapian::Document doc;
   doc.add_boolean_term(schema::term(schema::kId, a.id));
 
-  index_text(analyzer, doc, schema::kTitle, a.title);
+  std::set<std::string> spelling;
+  index_text(analyzer, doc, schema::kTitle, a.title, &spelling);
   std::string interest_text;
   for (const auto& code : a.interests) {
     interest_text += vocabulary.label_da(core::CodeKind::interest, code);
     interest_text += ". ";
   }
-  index_text(analyzer, doc, schema::kInterestText, interest_text);
-  for (std::string_view body : {std::string_view(a.description), std::string_view(assoc.name),
-                                std::string_view(a.location.name), std::string_view(a.location.city),
-                                std::string_view(a.schedule_note), std::string_view(a.price_note)}) {
-    index_text(analyzer, doc, schema::kBody, body);
+  index_text(analyzer, doc, schema::kInterestText, interest_text, &spelling);
+  index_text(analyzer, doc, schema::kBody, a.description, &spelling);
+  for (std::string_view body : {std::string_view(assoc.name), std::string_view(a.location.name),
+                                std::string_view(a.location.city), std::string_view(a.schedule_note),
+                                std::string_view(a.price_note)}) {
+    index_text(analyzer, doc, schema::kBody, body, nullptr);
   }
   // Target groups are findable by their Danish label too ("enlige", "pårørende").
   for (const auto& code : a.target_groups) {
-    index_text(analyzer, doc, schema::kBody, vocabulary.label_da(core::CodeKind::target_group, code));
+    index_text(analyzer, doc, schema::kBody, vocabulary.label_da(core::CodeKind::target_group, code), nullptr);
   }
+  std::string spelling_words;
+  for (const auto& w : spelling) spelling_words += (spelling_words.empty() ? "" : " ") + w;
+  doc.add_value(schema::kSlotSpelling, spelling_words);
 
   for (const auto& c : a.interests) doc.add_boolean_term(schema::term(schema::kInterest, c));
   for (const auto& c : a.transport) doc.add_boolean_term(schema::term(schema::kTransport, c));
@@ -91,6 +96,29 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
   };
   doc.set_data(data.dump());
   return doc;
+}
+
+std::string_view form_marker(WordForm::Kind kind) {
+  switch (kind) {
+    case WordForm::Kind::exact: return "";
+    case WordForm::Kind::stem: return schema::kStemMarker;
+    case WordForm::Kind::folded: return schema::kFoldedMarker;
+    case WordForm::Kind::part: return schema::kPartMarker;
+  }
+  return "";
+}
+
+std::vector<std::string> spelling_words(const Xapian::Document& doc) {
+  std::vector<std::string> out;
+  const std::string value = doc.get_value(schema::kSlotSpelling);
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = value.find(' ', start);
+    if (end == std::string::npos) end = value.size();
+    if (end > start) out.push_back(value.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 nlohmann::json document_data(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }

@@ -18,6 +18,12 @@ namespace portal::search {
 Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& vocabulary,
                                 const core::Activity& activity, const core::Association& association);
 
+// The schema marker of a word form: "" exact, "Z" stem, "F" folded stem, "C" compound part.
+std::string_view form_marker(WordForm::Kind kind);
+
+// The words of a built document that feed the spelling table (title, interests, description).
+std::vector<std::string> spelling_words(const Xapian::Document& doc);
+
 // The stored data of a document: {"activity": listing, "association": listing,
 // "municipality": code, "coordinate": {"lat","lon"}}.
 nlohmann::json document_data(const Xapian::Document& doc);

@@ -11,6 +11,7 @@
 
 #include "search/document.h"
 #include "search/schema.h"
+#include "search_embedded.h"
 
 namespace portal::search {
 
@@ -93,18 +94,63 @@ int64_t IndexWriter::position() const {
   return value.empty() ? 0 : std::stoll(value);
 }
 
+namespace {
+// Takes the words of the document with `id_term` (if any) out of the spelling table.
+void forget_spelling(Xapian::WritableDatabase& db, const std::string& id_term) {
+  Xapian::PostingIterator p = db.postlist_begin(id_term);
+  if (p == db.postlist_end(id_term)) return;
+  for (const auto& word : spelling_words(db.get_document(*p))) db.remove_spelling(word);
+}
+
+void add_document(Xapian::WritableDatabase& db, Analyzer& analyzer, const core::Vocabulary& vocabulary,
+                  const core::Activity& activity, const core::Association& association) {
+  const std::string id_term = schema::term(schema::kId, activity.id);
+  forget_spelling(db, id_term);
+  const Xapian::Document doc = build_document(analyzer, vocabulary, activity, association);
+  for (const auto& word : spelling_words(doc)) db.add_spelling(word);
+  db.replace_document(id_term, doc);
+}
+}  // namespace
+
 void IndexWriter::upsert(const core::Activity& activity, const core::Association& association) {
-  db_->replace_document(schema::term(schema::kId, activity.id),
-                        build_document(analyzer_, vocabulary_, activity, association));
+  add_document(*db_, analyzer_, vocabulary_, activity, association);
 }
 
 void IndexWriter::remove(const std::string& activity_id) {
-  db_->delete_document(schema::term(schema::kId, activity_id));
+  const std::string id_term = schema::term(schema::kId, activity_id);
+  forget_spelling(*db_, id_term);
+  db_->delete_document(id_term);
 }
 
 void IndexWriter::commit(int64_t position) {
   db_->set_metadata(schema::kMetaChangePosition, std::to_string(position));
   db_->commit();
+}
+
+std::string index_format() {
+  std::string data;
+  for (std::string_view part : {embedded::stem_overrides_tsv(), embedded::compound_heads_txt(),
+                                embedded::compound_modifiers_txt(), embedded::compound_exceptions_txt()}) {
+    data += part;
+    data += '\0';
+  }
+  // FNV-1a: stable across builds and platforms (std::hash is not).
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : data) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::to_string(schema::kFormatVersion) + "-" + hex;
+}
+
+bool live_index_is_current(const IndexDirectory& dir) {
+  const auto live = dir.current();
+  if (!live) return false;
+  try {
+    Xapian::Database db(dir.path(*live).string());
+    return db.get_metadata(schema::kMetaFormat) == index_format();
+  } catch (const Xapian::Error&) {
+    return false;
+  }
 }
 
 std::string build_generation(const IndexDirectory& dir, const core::Vocabulary& vocabulary,
@@ -119,10 +165,10 @@ std::string build_generation(const IndexDirectory& dir, const core::Vocabulary& 
     for (const auto& activity : activities) {
       auto assoc = associations.find(activity.association);
       if (assoc == associations.end()) continue;
-      db.replace_document(schema::term(schema::kId, activity.id),
-                          build_document(analyzer, vocabulary, activity, assoc->second));
+      add_document(db, analyzer, vocabulary, activity, assoc->second);
     }
     db.set_metadata(schema::kMetaChangePosition, std::to_string(position));
+    db.set_metadata(schema::kMetaFormat, index_format());
     db.commit();
   }
   dir.publish(generation);

@@ -66,6 +66,12 @@ class IndexWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;
 };
 
+// The format of indexes built by this binary: kFormatVersion plus a hash of the index-side
+// word data (stem overrides, compound lists). An index of another format must be rebuilt.
+std::string index_format();
+// True when a live generation exists and has index_format().
+bool live_index_is_current(const IndexDirectory& dir);
+
 // Builds a complete new generation from `activities` (each with its association in
 // `associations`; activities whose association is missing are skipped), commits it with
 // `position`, publishes it and removes stale generations. Returns the generation's name.

@@ -1,8 +1,10 @@
 // The search index schema: every term prefix, value slot and field weight in one place. Index
 // and query code use only these names.
 //
-// Text terms: for each word the analyzer's forms, under a field prefix; stems additionally
-// carry "Z" in front (Xapian's convention). Codes are boolean filter terms.
+// Text terms: for each word the analyzer's forms under a field prefix, with a marker in front
+// saying which form: none for the exact word, "Z" for the stem (Xapian's convention), "F" for
+// the folded stem (æ→ae, ø→oe, å→aa), "C" for the folded stem of a compound part.
+// Codes are boolean filter terms.
 #pragma once
 
 #include <string>
@@ -20,13 +22,27 @@ inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kInterestText = "XK";
 inline constexpr std::string_view kBody = "";  // description, association, place, notes
 inline constexpr std::string_view kStemMarker = "Z";
+inline constexpr std::string_view kFoldedMarker = "F";
+inline constexpr std::string_view kPartMarker = "C";
 
 // Relative field weights used by the query builder: title above interests above description.
 inline constexpr double kTitleWeight = 3.0;
 inline constexpr double kInterestWeight = 2.0;
 inline constexpr double kBodyWeight = 1.0;
-// An exact word counts this much more than a stem-only match.
+// Ranking of a word's forms: exact word above stem above a different spelling above a
+// compound part; a synonym and an automatic spelling correction rank below the words typed.
 inline constexpr double kExactBonus = 1.25;
+inline constexpr double kStemWeight = 1.0;
+inline constexpr double kFoldedWeight = 0.9;
+inline constexpr double kPartWeight = 0.5;
+inline constexpr double kSynonymWeight = 1.0;      // fixed weight of a synonym-only match
+inline constexpr double kSynonymScoreShare = 0.05; // share of its own score added to it
+inline constexpr double kCorrectionWeight = 0.6;
+// Extra weight for an activity in the place or on the day named in a natural query.
+inline constexpr double kPlaceBoost = 30.0;
+inline constexpr double kDayBoost = 12.0;
+// With a place given and sort=relevance: up to this much extra for being close.
+inline constexpr double kDistanceBoost = 1.5;
 
 // Boolean filter terms.
 inline constexpr std::string_view kInterest = "XI";
@@ -48,11 +64,24 @@ inline constexpr Xapian::valueno kSlotInterests = 2;     // codes joined by kLis
 inline constexpr Xapian::valueno kSlotTransport = 3;     // codes joined by kListSeparator (facet)
 inline constexpr Xapian::valueno kSlotSchedule = 4;      // encode_schedule() (sort=next)
 inline constexpr Xapian::valueno kSlotUpdated = 5;       // sortable_serialise(days) (freshness)
+inline constexpr Xapian::valueno kSlotSpelling = 6;      // words fed to the spelling table, space-separated
 
 inline constexpr char kListSeparator = '\x1f';
 
-// Index metadata: the highest change_log id applied to this index.
+// Index metadata: the highest change_log id applied to this index, and the index format (see
+// index_format() in index.h).
 inline constexpr const char* kMetaChangePosition = "change_position";
+inline constexpr const char* kMetaFormat = "format";
+// Bump when the analyzer or the document layout changes in a way that needs a rebuild.
+inline constexpr int kFormatVersion = 2;
+
+// The term of one form of a word in a text field.
+inline std::string form_term(std::string_view marker, std::string_view field, std::string_view value) {
+  std::string t(marker);
+  t += field;
+  t += value;
+  return t;
+}
 
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

@@ -1,10 +1,12 @@
 #include "search/searcher.h"
 
 #include <cmath>
+#include <set>
 
 #include "core/errors.h"
 #include "core/listing_json.h"
 #include "search/document.h"
+#include "search/lexicon.h"
 #include "search/query_builder.h"
 #include "search/schema.h"
 
@@ -83,8 +85,27 @@ class Searcher::Lease {
   std::unique_ptr<Reader> reader_;
 };
 
-Searcher::Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_t max_readers)
-    : dir_(std::move(dir)), vocabulary_(vocabulary), max_readers_(std::max<size_t>(1, max_readers)) {}
+namespace {
+const core::Geo& geo_or_builtin(const SearcherOptions& options, std::unique_ptr<core::Geo>& owned) {
+  if (options.geo) return *options.geo;
+  owned = std::make_unique<core::Geo>(core::Geo::builtin());
+  return *owned;
+}
+Places make_places(const core::Geo& geo) {
+  Analyzer analyzer;
+  return Places(geo, analyzer);
+}
+}  // namespace
+
+Searcher::Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_t max_readers,
+                   SearcherOptions options)
+    : dir_(std::move(dir)),
+      vocabulary_(vocabulary),
+      synonyms_(options.synonyms ? options.synonyms : std::make_shared<Synonyms>("")),
+      places_(make_places(geo_or_builtin(options, owned_geo_))),
+      max_readers_(std::max<size_t>(1, max_readers)) {
+  geo_ = options.geo ? options.geo : owned_geo_.get();
+}
 
 Searcher::~Searcher() = default;
 
@@ -124,6 +145,42 @@ void Searcher::release(std::unique_ptr<Reader> reader) {
 }
 
 namespace {
+
+// True when any form of `word` is in the index, or it has synonyms: such a word is never
+// "corrected".
+bool word_matches(const Xapian::Database& db, Analyzer& analyzer, const std::string& word,
+                  const SynonymTable& synonyms) {
+  if (synonyms.alternatives.count(word)) return true;
+  for (std::string_view field : {schema::kTitle, schema::kInterestText, schema::kBody}) {
+    for (const auto& form : analyzer.forms(word)) {
+      if (form.kind == WordForm::Kind::part) continue;
+      if (db.term_exists(schema::form_term(form_marker(form.kind), field, form.term))) return true;
+      if (form.kind == WordForm::Kind::folded &&
+          db.term_exists(schema::form_term(schema::kPartMarker, field, form.term))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Replaces each word that matches nothing by the index's best spelling suggestion: one edit
+// allowed from 5 letters, two from 9 (as Meilisearch does).
+std::vector<std::vector<std::string>> correct_words(const Xapian::Database& db, Analyzer& analyzer,
+                                                    std::vector<std::vector<std::string>> groups,
+                                                    const SynonymTable& synonyms) {
+  for (auto& group : groups) {
+    for (auto& word : group) {
+      if (word_matches(db, analyzer, word, synonyms)) continue;
+      const size_t length = utf8_length(word);
+      const unsigned edits = length >= 9 ? 2 : length >= 5 ? 1 : 0;
+      if (edits == 0) continue;
+      const std::string suggestion = db.get_spelling_suggestion(word, edits);
+      if (!suggestion.empty()) word = suggestion;
+    }
+  }
+  return groups;
+}
 
 template <typename Fn>
 auto with_retry(Fn&& fn) {
@@ -166,21 +223,50 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
       if (!area.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, area);
       return q;
     };
+    // Understand the text: content words, and places / days / times named in it.
+    const ParsedText text = parse_text(reader->analyzer, places_, r.q);
+    const auto synonyms = synonyms_->current();
+    const bool has_text = !text.groups.empty();
     // A free text with nothing searchable in it ("?!") matches nothing rather than everything.
     const bool blank = r.q.find_first_not_of(" \t") == std::string::npos;
-    auto scored = [&](WordMode mode) {
-      Xapian::Query text = text_query(reader->analyzer, r.q, mode);
-      if (text.empty()) text = blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
-      return restrict(text);
+    Xapian::Query preferences = preference_query(text);
+    if (centre && r.sort == SortOrder::relevance) {
+      // Closer is a little better: weight kDistanceBoost at the centre, half of it at 5 km.
+      Xapian::LatLongDistancePostingSource near(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
+                                                Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0), 0.0,
+                                                5000.0, 1.0);
+      Xapian::Query distance(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&near), schema::kDistanceBoost);
+      preferences = preferences.empty() ? distance : Xapian::Query(Xapian::Query::OP_OR, preferences, distance);
+    }
+    auto scored = [&](const Xapian::Query& words) {
+      Xapian::Query q = words;
+      if (q.empty()) q = (blank || text.has_preferences()) ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+      if (!preferences.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, preferences);
+      return restrict(q);
     };
 
+    // A text that only names a place ("vinderup") lists activities nearest that place first.
+    std::optional<core::Coordinate> from = r.centre;
+    if (!from && !has_text && r.sort == SortOrder::relevance) {
+      if (!text.postcodes.empty()) {
+        if (const auto* pc = geo_->postcode(text.postcodes.front())) from = pc->coordinate;
+      } else if (!text.municipalities.empty()) {
+        if (const auto* m = geo_->municipality(text.municipalities.front())) from = m->coordinate;
+      }
+    }
     Xapian::LatLongDistanceKeyMaker distance_key(schema::kSlotCoordinate,
-                                                 centre ? *centre : Xapian::LatLongCoord(0, 0),
+                                                 from ? Xapian::LatLongCoord(from->lat, from->lon)
+                                                      : Xapian::LatLongCoord(0, 0),
                                                  Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0));
     NextOccurrenceKey next_key(now);
-    const bool has_text = !reader->analyzer.words(r.q).empty();
     SortOrder order = r.sort;
-    if (order == SortOrder::relevance && !has_text) order = centre ? SortOrder::distance : SortOrder::next;
+    if (order == SortOrder::relevance && !has_text) {
+      if (from) {
+        order = SortOrder::distance;
+      } else if (!text.has_preferences()) {
+        order = SortOrder::next;
+      }
+    }
 
     const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
     const auto count = static_cast<Xapian::doccount>(r.per_page);
@@ -190,6 +276,7 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
     struct Pass {
       Xapian::MSet mset;
       json facets;
+      Xapian::doccount total() const { return mset.get_matches_estimated(); }
     };
     auto run = [&](const Xapian::Query& query) {
       Xapian::Enquire enquire(db);
@@ -198,6 +285,8 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
         enquire.set_sort_by_key_then_relevance(&distance_key, false);
       } else if (order == SortOrder::next) {
         enquire.set_sort_by_key_then_relevance(&next_key, false);
+      } else {
+        enquire.set_sort_by_relevance_then_key(&next_key, false);
       }
       CodeListSpy interests(schema::kSlotInterests);
       CodeListSpy transport(schema::kSlotTransport);
@@ -215,12 +304,38 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
       return pass;
     };
 
-    Pass pass = run(scored(WordMode::all));
+    // All words; with too few results, any word (activities with more of them rank first).
+    auto words = [&](const std::vector<std::vector<std::string>>& groups, WordMode mode) {
+      return text_query(reader->analyzer, groups, mode, synonyms.get());
+    };
+    WordMode mode = WordMode::all;
+    Pass pass = run(scored(words(text.groups, mode)));
     bool relaxed = false;
-    if (pass.mset.get_matches_estimated() == 0 && word_count(reader->analyzer, r.q) > 1) {
-      // No activity has every word: rank those with some of them.
-      pass = run(scored(WordMode::any));
-      relaxed = true;
+    if (pass.total() < kFewResults && text.groups.size() > 1) {
+      Pass any = run(scored(words(text.groups, WordMode::any)));
+      if (any.total() > pass.total()) {
+        pass = std::move(any);
+        mode = WordMode::any;
+        relaxed = true;
+      }
+    }
+    // Still few: correct words that match nothing (never one that matches), search again, and
+    // rank what the typed words found above what the corrections found.
+    std::optional<std::string> did_you_mean;
+    if (pass.total() < kFewResults && has_text) {
+      auto corrected = correct_words(db, reader->analyzer, text.groups, *synonyms);
+      if (corrected != text.groups) {
+        const Xapian::Query both(Xapian::Query::OP_OR, words(text.groups, mode),
+                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, words(corrected, mode),
+                                               schema::kCorrectionWeight));
+        Pass fixed = run(scored(both));
+        // Also when the correction finds nothing more: a misspelt compound can find the same
+        // listings through its parts (fællespisning → fælle + spisning).
+        if (fixed.total() > 0 && fixed.total() >= pass.total()) {
+          pass = std::move(fixed);
+          did_you_mean = groups_text(corrected);
+        }
+      }
     }
     const Xapian::MSet& mset = pass.mset;
 
@@ -229,15 +344,15 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
       const Xapian::Document doc = it.get_document();
       const json data = document_data(doc);
       std::optional<double> distance;
-      if (r.centre) {
-        distance = core::distance_km(*r.centre, {data["coordinate"]["lat"].get<double>(),
-                                                 data["coordinate"]["lon"].get<double>()});
+      if (from) {
+        distance = core::distance_km(*from, {data["coordinate"]["lat"].get<double>(),
+                                             data["coordinate"]["lon"].get<double>()});
       }
       const json& activity = data["activity"];
-      std::string text = activity.value("description", "");
-      if (text.empty()) text = data["association"].value("description", "");
-      std::string snippet = text.empty() ? std::string()
-                                         : mset.snippet(text, 180, Xapian::Stem("danish"),
+      std::string body = activity.value("description", "");
+      if (body.empty()) body = data["association"].value("description", "");
+      std::string snippet = body.empty() ? std::string()
+                                         : mset.snippet(body, 180, Xapian::Stem("danish"),
                                                         Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…");
       results.push_back(result_json(data, snippet, distance, now));
     }
@@ -248,7 +363,115 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
                    {"results", std::move(results)},
                    {"facets", std::move(pass.facets)}};
     if (relaxed) answer["matched_some_words"] = true;
+    if (did_you_mean) answer["did_you_mean"] = *did_you_mean;
     return answer;
+  });
+}
+
+namespace {
+
+// Spellings of a typed prefix that mean the same Danish letters: "gaa" also as "gå".
+std::vector<std::string> unfolded_variants(const std::string& prefix) {
+  std::vector<std::string> out = {prefix};
+  for (const auto& [folded, letter] : {std::pair<std::string, std::string>{"aa", "å"}, {"ae", "æ"}, {"oe", "ø"}}) {
+    const size_t n = out.size();
+    for (size_t i = 0; i < n; ++i) {
+      std::string v = out[i];
+      for (size_t pos = v.find(folded); pos != std::string::npos; pos = v.find(folded, pos + letter.size())) {
+        v.replace(pos, folded.size(), letter);
+      }
+      if (v != out[i]) out.push_back(v);
+    }
+  }
+  return out;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+json Searcher::suggest(const std::string& typed, size_t limit) {
+  return with_retry([&] {
+    Lease reader = acquire();
+    Xapian::Database& db = *reader->db;
+    Analyzer& analyzer = reader->analyzer;
+    json suggestions = json::array();
+    const auto words = analyzer.words(typed);
+    const bool ends_in_space = !typed.empty() && typed.back() == ' ';
+    if (words.empty() || ends_in_space) return json{{"q", typed}, {"suggestions", suggestions}};
+    const std::string last = words.back();
+    const std::string folded_last = fold_danish(last);
+    std::string before;
+    for (size_t i = 0; i + 1 < words.size(); ++i) before += words[i] + " ";
+
+    const auto variants = unfolded_variants(last);
+
+    // Interests whose Danish label has a word starting with what was typed, or a synonym of a
+    // word starting with it (stri → strik → håndarbejde: "Kreativitet og håndarbejde").
+    std::set<std::string> related;  // folded
+    if (words.size() == 1 && utf8_length(last) >= 3) {
+      const auto synonyms = synonyms_->current();
+      for (const auto& v : variants) {
+        for (auto it = synonyms->alternatives.lower_bound(v);
+             it != synonyms->alternatives.end() && starts_with(it->first, v); ++it) {
+          for (const auto& alternative : it->second) related.insert(fold_danish(alternative));
+        }
+      }
+    }
+    for (const auto& code : vocabulary_.codes(core::CodeKind::interest)) {
+      const std::string label = vocabulary_.label_da(core::CodeKind::interest, code);
+      for (const auto& w : analyzer.words(label)) {
+        const std::string folded = fold_danish(w);
+        if (words.size() == 1 && (starts_with(folded, folded_last) || related.count(folded))) {
+          suggestions.push_back({{"type", "interest"}, {"text", label}, {"code", code}});
+          break;
+        }
+      }
+    }
+
+    // Titles of activities matching the earlier words and a word starting with the last one.
+    std::vector<Xapian::Query> completions;
+    for (const auto& v : variants) {
+      for (std::string_view field : {schema::kTitle, schema::kBody}) {
+        completions.emplace_back(Xapian::Query::OP_WILDCARD, schema::term(field, v), 50,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
+    }
+    Xapian::Query query(Xapian::Query::OP_OR, completions.begin(), completions.end());
+    if (words.size() > 1) {
+      std::vector<std::vector<std::string>> groups;
+      for (size_t i = 0; i + 1 < words.size(); ++i) groups.push_back({words[i]});
+      query = Xapian::Query(Xapian::Query::OP_AND, text_query(analyzer, groups, WordMode::all, nullptr), query);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    const Xapian::MSet titles = enquire.get_mset(0, 4);
+    for (auto it = titles.begin(); it != titles.end(); ++it) {
+      const json data = document_data(it.get_document());
+      suggestions.push_back({{"type", "title"}, {"text", data["activity"]["title"]}, {"id", data["activity"]["id"]}});
+    }
+
+    // Whole words starting with the last one, most frequent first.
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& v : variants) {
+      for (std::string_view field : {schema::kTitle, schema::kBody}) {
+        const std::string prefix = schema::term(field, v);
+        size_t scanned = 0;
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < 5000; ++t, ++scanned) {
+          const std::string word = (*t).substr(field.size());
+          if (word.size() > last.size()) counts[word] += t.get_termfreq();
+        }
+      }
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> ranked;
+    for (const auto& [word, count] : counts) ranked.emplace_back(count, word);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [count, word] : ranked) {
+      if (suggestions.size() >= limit) break;
+      suggestions.push_back({{"type", "word"}, {"text", before + word}});
+    }
+    if (suggestions.size() > limit) suggestions.erase(suggestions.begin() + static_cast<long>(limit), suggestions.end());
+    return json{{"q", typed}, {"suggestions", suggestions}};
   });
 }
 

@@ -18,17 +18,33 @@
 #include "core/geo.h"
 #include "core/vocabulary.h"
 #include "search/index.h"
+#include "search/places.h"
 #include "search/request.h"
+#include "search/synonyms.h"
 
 namespace portal::search {
 
+struct SearcherOptions {
+  // Place names understood in free text; nullptr: the compiled-in geography.
+  const core::Geo* geo = nullptr;
+  // Synonyms applied to queries; nullptr: the compiled-in synonyms.
+  std::shared_ptr<Synonyms> synonyms;
+};
+
 class Searcher {
  public:
-  Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_t max_readers);
+  Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_t max_readers,
+           SearcherOptions options = {});
   ~Searcher();
 
-  // The contract's search answer: {"total","page","per_page","results","facets"}.
+  // The contract's search answer: {"total","page","per_page","results","facets"}, plus
+  // "did_you_mean" when misspelt words were corrected to find more, and
+  // "matched_some_words" when no activity had all the words.
   nlohmann::json search(const SearchRequest& request, core::LocalTime now);
+
+  // Completions of what has been typed so far, with the same Danish folding as search:
+  // {"q", "suggestions": [{"type": "interest"|"title"|"word", "text", "code"|"id"?}]}.
+  nlohmann::json suggest(const std::string& text, size_t limit);
 
   // The stored document data of one activity (see document_data()), or nullopt.
   std::optional<nlohmann::json> document(const std::string& activity_id);
@@ -44,12 +60,19 @@ class Searcher {
 
   IndexDirectory dir_;
   const core::Vocabulary& vocabulary_;
+  std::unique_ptr<core::Geo> owned_geo_;
+  const core::Geo* geo_ = nullptr;
+  std::shared_ptr<Synonyms> synonyms_;
+  Places places_;
   size_t max_readers_;
   size_t created_ = 0;
   std::vector<std::unique_ptr<Reader>> idle_;
   std::mutex mu_;
   std::condition_variable cv_;
 };
+
+// Fewer results than this count as "few": try any word, then spelling corrections.
+inline constexpr Xapian::doccount kFewResults = 3;
 
 // One search result in the contract's shape, from stored document data.
 nlohmann::json result_json(const nlohmann::json& data, const std::string& snippet,

@@ -21,9 +21,8 @@
 #include "store/migrations.h"
 #include "tests/support/test_database.h"
 
-// The portal's overall nDCG@10 on data/relevance/queries.json must not fall below this. Starts
-// at 0.0; the lead engineer raises it to the level reached once the relevance set is final.
-constexpr double kMinNdcg = 0.0;
+// The portal's overall nDCG@10 on data/relevance/queries.json must not fall below this.
+constexpr double kMinNdcg = 0.85;  // reached: 0.892 on 80 queries; issue 3 requires at least 0.85
 
 namespace portal::eval {
 namespace {

@@ -92,6 +92,25 @@ TEST_F(IndexSyncTest, EnsureIndexBuildsTheFirstGenerationFromASnapshot) {
   EXPECT_TRUE(sync_->status().database_ok);
 }
 
+TEST_F(IndexSyncTest, EnsureIndexRebuildsAnIndexOfAnOlderFormat) {
+  import_example();
+  ASSERT_TRUE(sync_->ensure_index());
+  const std::string first = *dir_->current();
+  EXPECT_TRUE(search::live_index_is_current(*dir_));
+  {
+    // As if an older analyzer had built it.
+    Xapian::WritableDatabase db(dir_->path(first).string(), Xapian::DB_OPEN);
+    db.set_metadata("format", "1-old");
+    db.commit();
+  }
+  EXPECT_FALSE(search::live_index_is_current(*dir_));
+  EXPECT_TRUE(sync_->ensure_index());
+  EXPECT_NE(*dir_->current(), first);
+  EXPECT_TRUE(search::live_index_is_current(*dir_));
+  EXPECT_EQ(search("besøgsven"), Ids{"roede-kors-vejle-besoegsven"});
+  EXPECT_FALSE(sync_->ensure_index());
+}
+
 TEST_F(IndexSyncTest, EnsureIndexOnAnEmptyDatabaseGivesAnEmptySearchableIndex) {
   EXPECT_TRUE(sync_->ensure_index());
   EXPECT_EQ(searcher_->size(), 0u);

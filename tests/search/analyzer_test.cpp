@@ -85,22 +85,30 @@ TEST_F(AnalyzerTest, StemsDanishWords) {
   EXPECT_EQ(analyzer.stem("gymnastik"), "gymnastik");
 }
 
-TEST_F(AnalyzerTest, FormsGivesExactThenStem) {
+TEST_F(AnalyzerTest, FormsGivesExactStemFoldedThenParts) {
   const auto forms = analyzer.forms("gåture");
-  ASSERT_EQ(forms.size(), 2u);
+  ASSERT_EQ(forms.size(), 5u);
   EXPECT_EQ(forms[0].kind, WordForm::Kind::exact);
   EXPECT_EQ(forms[0].term, "gåture");
   EXPECT_EQ(forms[1].kind, WordForm::Kind::stem);
   EXPECT_EQ(forms[1].term, "gåtur");
+  EXPECT_EQ(forms[2].kind, WordForm::Kind::folded);
+  EXPECT_EQ(forms[2].term, "gaatur");
+  // gå + ture: the parts' folded stems.
+  EXPECT_EQ(forms[3].kind, WordForm::Kind::part);
+  EXPECT_EQ(forms[3].term, "gaa");
+  EXPECT_EQ(forms[4].kind, WordForm::Kind::part);
+  EXPECT_EQ(forms[4].term, "tur");
 }
 
-TEST_F(AnalyzerTest, FormsOfAnUnstemmableWordRepeatTheWordAsStem) {
+TEST_F(AnalyzerTest, FormsOfAnUnstemmableSimpleWordRepeatTheWord) {
   const auto forms = analyzer.forms("gymnastik");
-  ASSERT_EQ(forms.size(), 2u);
-  EXPECT_EQ(forms[0].kind, WordForm::Kind::exact);
+  ASSERT_EQ(forms.size(), 3u);
   EXPECT_EQ(forms[0].term, "gymnastik");
   EXPECT_EQ(forms[1].kind, WordForm::Kind::stem);
   EXPECT_EQ(forms[1].term, "gymnastik");
+  EXPECT_EQ(forms[2].kind, WordForm::Kind::folded);
+  EXPECT_EQ(forms[2].term, "gymnastik");
 }
 
 TEST_F(AnalyzerTest, IsReusableAcrossCalls) {
