@@ -384,6 +384,32 @@
     navigate(toQuery(s));
   });
 
+  // Autocomplete: suggestions from /api/v1/suggest in the search box's datalist, fetched a
+  // moment after typing stops; a reply for older text is ignored.
+  var suggestTimer = null;
+  var suggestFor = '';
+  form.elements.q.addEventListener('input', function () {
+    clearTimeout(suggestTimer);
+    var text = form.elements.q.value;
+    if (text.replace(/\s/g, '').length < 2) return;
+    suggestTimer = setTimeout(function () {
+      suggestFor = text;
+      fetch('/api/v1/suggest?q=' + encodeURIComponent(text))
+        .then(function (res) { return res.ok ? res.json() : null; })
+        .catch(function () { return null; })
+        .then(function (data) {
+          if (!data || text !== suggestFor) return;
+          var list = byId('forslag');
+          while (list.firstChild) list.removeChild(list.firstChild);
+          data.suggestions.forEach(function (s) {
+            var option = document.createElement('option');
+            option.value = s.text;
+            list.appendChild(option);
+          });
+        });
+    }, 200);
+  });
+
   form.addEventListener('change', updateForm);
   form.elements.postcode.addEventListener('input', updateForm);
 
