@@ -12,6 +12,7 @@ packages=(
   libpqxx-dev postgresql postgresql-contrib  # system of record
   libicu-dev                                 # Danish text normalisation
   libhunspell-dev hunspell-da                # Danish dictionary for compound splitting
+  libsodium-dev                              # password hashing (Argon2id), session tokens
   nlohmann-json3-dev libcli11-dev libspdlog-dev
 )
 if [[ ${1:-} == --test ]]; then

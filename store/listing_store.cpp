@@ -202,14 +202,56 @@ std::vector<core::Activity> ListingStore::activities_of(const std::string& assoc
   });
 }
 
-bool ListingStore::delete_activity(const std::string& id) {
+namespace {
+
+// The stored activity's association, under the write lock; nullopt when it is not stored.
+// Throws core::Error(forbidden) when `owner` is set and the activity belongs to another.
+std::optional<std::string> stored_owner(pqxx::work& t, const std::string& id, const std::string& owner) {
+  const auto rows = t.exec_params("SELECT association_id FROM activities WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  std::string current = rows[0][0].as<std::string>();
+  if (!owner.empty() && current != owner) {
+    throw core::Error(core::ErrorCode::forbidden, "Aktiviteten hører til en anden forening.", "id");
+  }
+  return current;
+}
+
+}  // namespace
+
+bool ListingStore::delete_activity(const std::string& id, const std::string& owner) {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::work t(conn);
     take_write_lock(t);
-    if (t.exec_params("DELETE FROM activities WHERE id = $1", id).affected_rows() == 0) return false;
+    if (!stored_owner(t, id, owner)) return false;
+    t.exec_params("DELETE FROM activities WHERE id = $1", id);
     log_changes(t, json::array({{{"entity", "activity"}, {"id", id}, {"op", "delete"}}}));
     t.commit();
     return true;
+  });
+}
+
+WriteOutcome ListingStore::put_activity(const core::Activity& activity, PutMode mode, const std::string& owner) {
+  return with_connection(pool_, [&](pqxx::connection& conn) {
+    pqxx::work t(conn);
+    take_write_lock(t);
+    const bool exists = stored_owner(t, activity.id, owner).has_value();
+    if (mode == PutMode::create && exists) {
+      throw core::Error(core::ErrorCode::conflict,
+                        "Der findes allerede en aktivitet med dette id. Brug PUT for at ændre den.", "id");
+    }
+    if (mode == PutMode::replace && !exists) {
+      throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke. Opret den med POST.", "id");
+    }
+    if (t.exec_params("SELECT 1 FROM associations WHERE id = $1", activity.association).empty()) {
+      throw core::Error(core::ErrorCode::invalid_body, "Foreningen '" + activity.association + "' findes ikke.",
+                        "association");
+    }
+    const WriteOutcome outcome = upsert(t, activity);
+    if (outcome != WriteOutcome::unchanged) {
+      log_changes(t, json::array({{{"entity", "activity"}, {"id", activity.id}, {"op", "upsert"}}}));
+    }
+    t.commit();
+    return outcome;
   });
 }
 

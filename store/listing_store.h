@@ -66,8 +66,17 @@ class ListingStore {
   std::vector<core::Activity> activities(const std::vector<std::string>& ids);
   std::vector<core::Activity> activities_of(const std::string& association_id);
 
-  // Deletes an activity; returns false when it did not exist.
-  bool delete_activity(const std::string& id);
+  // Deletes an activity; returns false when it did not exist. With a non-empty `owner`, an
+  // activity of another association is not deleted: core::Error(forbidden).
+  bool delete_activity(const std::string& id, const std::string& owner = {});
+
+  // Writes one activity (the API's write path) in one transaction with its change-log entry.
+  // create: core::Error(conflict) when the id is taken; replace: core::Error(not_found) when it
+  // is not stored. With a non-empty `owner`, a stored activity of another association is left
+  // alone: core::Error(forbidden). The named association must exist (else invalid_body). The
+  // ownership check runs under the write lock, so it cannot race with another writer.
+  enum class PutMode { create, replace };
+  WriteOutcome put_activity(const core::Activity& activity, PutMode mode, const std::string& owner = {});
 
   Snapshot snapshot();
   // Change-log entries with id > after, oldest first.

@@ -1,0 +1,259 @@
+// store::AccountStore against a real PostgreSQL: Argon2id hashing, login, sessions, and the
+// ownership rules of ListingStore::put_activity/delete_activity that the write API relies on.
+#include "store/accounts.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <iostream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include "core/errors.h"
+#include "core/geo.h"
+#include "core/listing_json.h"
+#include "core/vocabulary.h"
+#include "store/listing_store.h"
+#include "store/migrations.h"
+#include "tests/support/test_database.h"
+
+namespace portal::store {
+namespace {
+
+using nlohmann::json;
+
+const core::Geo& geo() {
+  static const core::Geo g = core::Geo::builtin();
+  return g;
+}
+
+const core::ListingParser& parser() {
+  static const core::Vocabulary vocabulary = core::Vocabulary::builtin();
+  static const core::ListingParser p(vocabulary, geo());
+  return p;
+}
+
+template <typename T>
+T must(core::Parsed<T> parsed) {
+  if (std::holds_alternative<std::vector<core::FieldError>>(parsed)) throw std::invalid_argument("does not parse");
+  return std::get<T>(std::move(parsed));
+}
+
+core::Activity activity(const std::string& id, const std::string& association) {
+  return must(parser().activity({{"id", id},
+                                 {"association", association},
+                                 {"title", "Gåtur"},
+                                 {"location", {{"postcode", "7500"}}}}));
+}
+
+constexpr const char* kPassword = "korrekt-hest-batteri";
+
+class AccountStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<portal::testing::TestDatabase>();
+    {
+      pqxx::connection conn(db_->url());
+      migrate(conn, builtin_migrations(), geo());
+    }
+    pool_ = std::make_unique<ConnectionPool>(db_->url(), 4);
+    listings_ = std::make_unique<ListingStore>(*pool_, parser());
+    accounts_ = std::make_unique<AccountStore>(*pool_);
+    listings_->apply({{must(parser().association({{"id", "gaaklub"}, {"name", "Gåklubben"}})),
+                       must(parser().association({{"id", "bridgeklub"}, {"name", "Bridgeklubben"}}))},
+                      {}});
+  }
+
+  void TearDown() override {
+    accounts_.reset();
+    listings_.reset();
+    pool_.reset();
+    db_.reset();
+  }
+
+  pqxx::result sql(const std::string& query) {
+    pqxx::connection conn(db_->url());
+    pqxx::work t(conn);
+    auto r = t.exec(query);
+    t.commit();
+    return r;
+  }
+
+  void expect_error(core::ErrorCode code, const std::string& field, const NewAccount& a) {
+    try {
+      accounts_->create_account(a);
+      ADD_FAILURE() << "expected core::Error for " << a.username;
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.code(), code) << e.what();
+      EXPECT_EQ(e.field(), field) << e.what();
+    }
+  }
+
+  std::unique_ptr<portal::testing::TestDatabase> db_;
+  std::unique_ptr<ConnectionPool> pool_;
+  std::unique_ptr<ListingStore> listings_;
+  std::unique_ptr<AccountStore> accounts_;
+};
+
+TEST_F(AccountStoreTest, PasswordsAreStoredAsArgon2idOnly) {
+  accounts_->create_account({"anna", Role::association, "gaaklub", kPassword});
+  const auto rows = sql("SELECT password_hash, role, association_id FROM accounts");
+  ASSERT_EQ(rows.size(), 1u);
+  const std::string hash = rows[0][0].as<std::string>();
+  EXPECT_EQ(hash.rfind("$argon2id$", 0), 0u) << hash;
+  EXPECT_EQ(hash.find(kPassword), std::string::npos);
+  EXPECT_EQ(rows[0][1].as<std::string>(), "association");
+  EXPECT_EQ(rows[0][2].as<std::string>(), "gaaklub");
+  // Two hashes of one password differ (random salt).
+  EXPECT_NE(hash_password(kPassword), hash_password(kPassword));
+}
+
+TEST_F(AccountStoreTest, LoginChecksThePasswordAndIgnoresUsernameCase) {
+  const int64_t id = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword});
+  const auto ok = accounts_->verify_login("anna", kPassword);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->id, id);
+  EXPECT_EQ(ok->role, Role::association);
+  EXPECT_EQ(ok->association_id, "gaaklub");
+  EXPECT_FALSE(sql("SELECT last_login_at FROM accounts")[0][0].is_null());
+
+  EXPECT_FALSE(accounts_->verify_login("anna", "forkert-adgangskode"));
+  EXPECT_FALSE(accounts_->verify_login("anna", ""));
+  EXPECT_FALSE(accounts_->verify_login("ukendt", kPassword));
+}
+
+TEST_F(AccountStoreTest, UnknownUserCostsAsMuchAsAWrongPassword) {
+  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  accounts_->verify_login("ukendt", "x");  // warms up the dummy hash
+  using Clock = std::chrono::steady_clock;
+  auto time = [&](const std::string& user) {
+    const auto start = Clock::now();
+    for (int i = 0; i < 3; ++i) EXPECT_FALSE(accounts_->verify_login(user, "forkert-adgangskode"));
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  const double wrong = time("anna");
+  const double unknown = time("ukendt");
+  std::cout << "3 logins: wrong password " << wrong << " s, unknown user " << unknown << " s\n";
+  // Both run one Argon2id verification; without the dummy hash the unknown user would take ~0 s.
+  EXPECT_GT(unknown, wrong * 0.5);
+  EXPECT_LT(unknown, wrong * 2.0);
+}
+
+TEST_F(AccountStoreTest, CreateAccountValidates) {
+  expect_error(core::ErrorCode::invalid_parameter, "password", {"anna", Role::staff, "", "kort"});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "", kPassword});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "findes-ikke", kPassword});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::staff, "gaaklub", kPassword});
+  expect_error(core::ErrorCode::invalid_parameter, "username", {"an na", Role::staff, "", kPassword});
+  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  expect_error(core::ErrorCode::conflict, "username", {"ANNA", Role::coordinator, "", kPassword});
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
+  EXPECT_EQ(parse_role("coordinator"), Role::coordinator);
+  EXPECT_EQ(parse_role("admin"), std::nullopt);
+}
+
+TEST_F(AccountStoreTest, SessionsStoreOnlyTheTokenHash) {
+  accounts_->create_account({"anna", Role::coordinator, "", kPassword});
+  const auto session = accounts_->login("anna", kPassword);
+  ASSERT_TRUE(session);
+  EXPECT_EQ(session->token.size(), 43u);  // 32 bytes, base64url without padding
+  EXPECT_EQ(session->token.find_first_not_of(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+  const auto lifetime = session->expires_at - std::chrono::system_clock::now();
+  EXPECT_GT(lifetime, std::chrono::hours(11));
+  EXPECT_LE(lifetime, std::chrono::hours(12));
+
+  const auto rows = sql("SELECT encode(token_hash, 'hex'), encode(token_hash, 'escape') FROM sessions");
+  ASSERT_EQ(rows.size(), 1u);
+  const std::string hex = rows[0][0].as<std::string>();
+  EXPECT_EQ(hex.size(), 64u);
+  EXPECT_EQ(rows[0][1].as<std::string>().find(session->token), std::string::npos);
+  // The stored value is SHA-256 of the token, not the token.
+  std::string expected_hex;
+  for (const unsigned char c : token_hash(session->token)) {
+    static const char* digits = "0123456789abcdef";
+    expected_hex += digits[c >> 4];
+    expected_hex += digits[c & 15];
+  }
+  EXPECT_EQ(hex, expected_hex);
+  EXPECT_EQ(sql("SELECT count(*) FROM sessions s, accounts a WHERE position(convert_to('" + session->token +
+                "', 'UTF8') in s.token_hash) > 0 OR a.password_hash LIKE '%" + session->token + "%'")[0][0]
+                .as<int>(),
+            0);
+
+  const auto account = accounts_->session_account(session->token);
+  ASSERT_TRUE(account);
+  EXPECT_EQ(account->username, "anna");
+  EXPECT_EQ(account->role, Role::coordinator);
+  EXPECT_FALSE(accounts_->session_account(session->token + "x"));
+  EXPECT_FALSE(accounts_->session_account(""));
+
+  EXPECT_TRUE(accounts_->delete_session(session->token));
+  EXPECT_FALSE(accounts_->session_account(session->token));
+  EXPECT_FALSE(accounts_->delete_session(session->token));
+}
+
+TEST_F(AccountStoreTest, ExpiredSessionsAreRejected) {
+  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  const auto session = accounts_->login("anna", kPassword);
+  ASSERT_TRUE(session);
+  ASSERT_TRUE(accounts_->session_account(session->token));
+  sql("UPDATE sessions SET expires_at = now() - interval '1 second'");
+  EXPECT_FALSE(accounts_->session_account(session->token));
+
+  AccountStore short_lived(*pool_, std::chrono::seconds(1));
+  const auto brief = short_lived.login("anna", kPassword);
+  ASSERT_TRUE(brief);
+  EXPECT_TRUE(short_lived.session_account(brief->token));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  EXPECT_FALSE(short_lived.session_account(brief->token));
+}
+
+TEST_F(AccountStoreTest, DisabledAccountsCannotLogInAndLoseTheirSessions) {
+  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  const auto session = accounts_->login("anna", kPassword);
+  ASSERT_TRUE(session);
+  ASSERT_TRUE(accounts_->set_disabled("ANNA", true));
+  EXPECT_FALSE(accounts_->verify_login("anna", kPassword));
+  EXPECT_FALSE(accounts_->session_account(session->token));
+  ASSERT_TRUE(accounts_->set_disabled("anna", false));
+  EXPECT_TRUE(accounts_->session_account(session->token));
+  EXPECT_FALSE(accounts_->set_disabled("ukendt", true));
+}
+
+TEST_F(AccountStoreTest, PutActivityEnforcesModeAndOwner) {
+  using Mode = ListingStore::PutMode;
+  auto code_of = [](auto&& call) {
+    try {
+      call();
+    } catch (const core::Error& e) {
+      return e.code();
+    }
+    return core::ErrorCode::internal;
+  };
+  EXPECT_EQ(listings_->put_activity(activity("tur", "gaaklub"), Mode::create, "gaaklub"), WriteOutcome::created);
+  EXPECT_EQ(code_of([&] { listings_->put_activity(activity("tur", "gaaklub"), Mode::create, "gaaklub"); }),
+            core::ErrorCode::conflict);
+  EXPECT_EQ(code_of([&] { listings_->put_activity(activity("ny", "gaaklub"), Mode::replace, "gaaklub"); }),
+            core::ErrorCode::not_found);
+  // Another association can neither replace nor take over nor delete it.
+  EXPECT_EQ(code_of([&] { listings_->put_activity(activity("tur", "bridgeklub"), Mode::replace, "bridgeklub"); }),
+            core::ErrorCode::forbidden);
+  EXPECT_EQ(code_of([&] { listings_->delete_activity("tur", "bridgeklub"); }), core::ErrorCode::forbidden);
+  EXPECT_EQ(listings_->activity("tur")->association, "gaaklub");
+  // A coordinator (no owner) may move it.
+  EXPECT_EQ(listings_->put_activity(activity("tur", "bridgeklub"), Mode::replace), WriteOutcome::updated);
+  EXPECT_EQ(code_of([&] { listings_->put_activity(activity("x", "findes-ikke"), Mode::create); }),
+            core::ErrorCode::invalid_body);
+  EXPECT_TRUE(listings_->delete_activity("tur", "bridgeklub"));
+  EXPECT_FALSE(listings_->delete_activity("tur"));
+  // Each change wrote one change-log entry: create, update, delete.
+  EXPECT_EQ(sql("SELECT count(*) FROM change_log WHERE entity = 'activity'")[0][0].as<int>(), 3);
+}
+
+}  // namespace
+}  // namespace portal::store
