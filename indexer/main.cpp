@@ -1,5 +1,7 @@
 // portal-indexer: imports listing files and rebuilds the search index (contract section 2).
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -10,6 +12,7 @@
 #include "core/vocabulary.h"
 #include "indexer/importer.h"
 #include "indexer/index_sync.h"
+#include "store/accounts.h"
 #include "store/connection_pool.h"
 #include "store/listing_store.h"
 #include "store/migrations.h"
@@ -29,7 +32,33 @@ int run(int argc, char** argv) {
   import->add_option("FILE", files, "filer der skal importeres")->required();
   auto* rebuild = app.add_subcommand("rebuild", "byg søgeindekset forfra ud fra databasen og skift det ind");
 
+  auto* user = app.add_subcommand("user", "konti til foreninger, personale og koordinatorer");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "opret en konto; adgangskoden læses fra standard input (første linje)");
+  std::string username;
+  std::string role_name;
+  std::string association_id;
+  user_add->add_option("NAME", username, "brugernavn")->required();
+  user_add->add_option("--role", role_name, "association, staff eller coordinator")->required();
+  user_add->add_option("--association", association_id, "foreningens id (kræves for rollen association)");
+
   CLI11_PARSE(app, argc, argv);
+
+  // Checked before connecting, so a typo is reported even when the database is down.
+  std::optional<portal::store::Role> role;
+  std::string password;
+  if (*user_add) {
+    role = portal::store::parse_role(role_name);
+    if (!role) {
+      std::cerr << "fejl: ukendt rolle '" << role_name << "'. Brug association, staff eller coordinator.\n";
+      return 1;
+    }
+    if (!std::getline(std::cin, password) && password.empty()) {
+      std::cerr << "fejl: skriv adgangskoden på standard input (første linje).\n";
+      return 1;
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+  }
 
   const auto vocabulary = portal::core::Vocabulary::builtin();
   const auto geo = portal::core::Geo::builtin();
@@ -41,6 +70,20 @@ int run(int argc, char** argv) {
   }
   portal::store::ListingStore store(pool, parser);
 
+  if (*user_add) {
+    portal::store::AccountStore accounts(pool);
+    try {
+      accounts.create_account({username, *role, association_id, password});
+    } catch (const portal::core::Error& e) {
+      if (e.code() == portal::core::ErrorCode::unavailable) throw;
+      std::cerr << "fejl: " << e.what() << '\n';
+      return 1;
+    }
+    std::cout << "kontoen '" << username << "' er oprettet med rollen " << role_name;
+    if (!association_id.empty()) std::cout << " for foreningen " << association_id;
+    std::cout << '\n';
+    return 0;
+  }
   if (*import) {
     portal::indexer::Importer importer(store, parser);
     portal::indexer::ImportSummary total;

@@ -10,6 +10,7 @@
 #include "core/calendar.h"
 #include "search/index.h"
 #include "search/searcher.h"
+#include "store/accounts.h"
 #include "tests/indexer/indexer_fixture.h"
 #include "tests/support/process.h"
 
@@ -172,6 +173,58 @@ TEST_F(IndexerCliTest, UsageErrorsExitNonZero) {
   EXPECT_NE(no_files.exit_code, 0) << no_files.describe();
   EXPECT_EQ(no_files.signal, 0);
   EXPECT_EQ(rows("activities"), 0);
+}
+
+// --- user add ---------------------------------------------------------------------------------
+
+TEST_F(IndexerCliTest, UserAddReadsThePasswordFromStdinAndStoresOnlyItsHash) {
+  ASSERT_EQ(indexer({"import", example_file().string()}).exit_code, 0);
+  const auto add = [&](const std::vector<std::string>& args, const std::string& input) {
+    std::vector<std::string> all = {"user", "add"};
+    all.insert(all.end(), args.begin(), args.end());
+    return portal::testing::run_indexer_with_input(all, db_->url(), input);
+  };
+
+  const ProcessResult ok = add({"anna", "--role", "association", "--association", "holstebro-gaaklub"},
+                               "korrekt-hest-batteri\nanden linje\n");
+  ASSERT_EQ(ok.exit_code, 0) << ok.describe();
+  EXPECT_THAT(ok.out, HasSubstr("anna"));
+  EXPECT_EQ(count("SELECT count(*) FROM accounts WHERE username = 'anna' AND role = 'association' "
+                  "AND association_id = 'holstebro-gaaklub' AND password_hash LIKE '$argon2id$%' "
+                  "AND password_hash NOT LIKE '%korrekt-hest%'"),
+            1);
+  // Only the first line is the password (a Windows line end is not part of it).
+  const ProcessResult staff = add({"bo", "--role", "staff"}, "en-lang-adgangskode\r\n");
+  ASSERT_EQ(staff.exit_code, 0) << staff.describe();
+  {
+    store::ConnectionPool pool(db_->url(), 1);
+    store::AccountStore accounts(pool);
+    EXPECT_TRUE(accounts.verify_login("anna", "korrekt-hest-batteri"));
+    EXPECT_TRUE(accounts.verify_login("bo", "en-lang-adgangskode"));
+  }
+
+  struct Bad {
+    std::vector<std::string> args;
+    std::string input;
+    std::string message;
+  };
+  const std::vector<Bad> bad = {
+      {{"cecilie", "--role", "admin"}, "korrekt-hest-batteri\n", "ukendt rolle"},
+      {{"cecilie", "--role", "staff"}, "kort\n", "mindst 10 tegn"},
+      {{"cecilie", "--role", "staff"}, "", "adgangskode"},
+      {{"cecilie", "--role", "association"}, "korrekt-hest-batteri\n", "skal høre til en forening"},
+      {{"cecilie", "--role", "association", "--association", "findes-ikke"}, "korrekt-hest-batteri\n",
+       "'findes-ikke' findes ikke"},
+      {{"cecilie", "--role", "staff", "--association", "holstebro-gaaklub"}, "korrekt-hest-batteri\n",
+       "Kun konti med rollen association"},
+      {{"ANNA", "--role", "staff"}, "korrekt-hest-batteri\n", "allerede i brug"},
+  };
+  for (const auto& b : bad) {
+    const ProcessResult r = add(b.args, b.input);
+    EXPECT_NE(r.exit_code, 0) << r.describe();
+    EXPECT_THAT(r.err, HasSubstr(b.message)) << r.describe();
+  }
+  EXPECT_EQ(rows("accounts"), 2);
 }
 
 }  // namespace

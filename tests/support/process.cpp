@@ -66,7 +66,7 @@ fs::path portal_binary(const std::string& name) { return fs::path(PORTAL_BIN_DIR
 namespace detail {
 
 int spawn(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
-          const fs::path& cwd, const fs::path& out, const fs::path& err) {
+          const fs::path& cwd, const fs::path& out, const fs::path& err, const fs::path& in) {
   // Everything the child needs is prepared before fork: after it only async-signal-safe calls.
   std::vector<std::string> argv_storage;
   argv_storage.push_back(program.string());
@@ -92,7 +92,7 @@ int spawn(const fs::path& program, const std::vector<std::string>& args, const E
   const std::string cwd_path = cwd.string();
   const int out_fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   const int err_fd = out == err ? out_fd : ::open(err.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  const int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  const int null_fd = ::open(in.c_str(), O_RDONLY | O_CLOEXEC);
   if (out_fd < 0 || err_fd < 0 || null_fd < 0) {
     const std::string reason = std::strerror(errno);
     if (out_fd >= 0) ::close(out_fd);
@@ -134,13 +134,20 @@ int spawn(const fs::path& program, const std::vector<std::string>& args, const E
 
 }  // namespace detail
 
-ProcessResult run_program(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
-                          std::chrono::milliseconds timeout, const fs::path& cwd) {
+namespace {
+
+ProcessResult run(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
+                  std::chrono::milliseconds timeout, const fs::path& cwd, const std::string* input) {
   if (!fs::exists(program)) throw std::runtime_error(program.string() + " does not exist (not built?)");
   TempDir tmp;
   const fs::path out = tmp.path() / "stdout";
   const fs::path err = tmp.path() / "stderr";
-  const pid_t pid = detail::spawn(program, args, env, cwd, out, err);
+  fs::path in = "/dev/null";
+  if (input != nullptr) {
+    in = tmp.path() / "stdin";
+    write_file(in, *input);
+  }
+  const pid_t pid = detail::spawn(program, args, env, cwd, out, err, in);
 
   ProcessResult result;
   int status = 0;
@@ -162,6 +169,26 @@ ProcessResult run_program(const fs::path& program, const std::vector<std::string
   result.out = read_file(out);
   result.err = read_file(err);
   return result;
+}
+
+}  // namespace
+
+ProcessResult run_program(const fs::path& program, const std::vector<std::string>& args, const Environment& env,
+                          std::chrono::milliseconds timeout, const fs::path& cwd) {
+  return run(program, args, env, timeout, cwd, nullptr);
+}
+
+ProcessResult run_program_with_input(const fs::path& program, const std::vector<std::string>& args,
+                                     const Environment& env, const std::string& input,
+                                     std::chrono::milliseconds timeout) {
+  return run(program, args, env, timeout, {}, &input);
+}
+
+ProcessResult run_indexer_with_input(const std::vector<std::string>& args, const std::string& database_url,
+                                     const std::string& input, std::chrono::milliseconds timeout) {
+  Environment env;
+  if (!database_url.empty()) env["PORTAL_DATABASE_URL"] = database_url;
+  return run_program_with_input(portal_binary("portal-indexer"), args, env, input, timeout);
 }
 
 ProcessResult run_indexer(const std::vector<std::string>& args, const std::string& database_url,

@@ -48,6 +48,11 @@ ProcessResult run_program(const std::filesystem::path& program, const std::vecto
                           const Environment& env, std::chrono::milliseconds timeout = std::chrono::seconds(120),
                           const std::filesystem::path& cwd = {});
 
+// Like run_program(), with `input` as the program's standard input.
+ProcessResult run_program_with_input(const std::filesystem::path& program, const std::vector<std::string>& args,
+                                     const Environment& env, const std::string& input,
+                                     std::chrono::milliseconds timeout = std::chrono::seconds(120));
+
 // ${PORTAL_BIN_DIR}/<name>.
 std::filesystem::path portal_binary(const std::string& name);
 
@@ -58,6 +63,11 @@ ProcessResult run_indexer(const std::vector<std::string>& args, const std::strin
                           std::chrono::milliseconds timeout = std::chrono::seconds(120),
                           const std::filesystem::path& cwd = {});
 
+// run_indexer() with `input` as standard input (e.g. `user add`'s password).
+ProcessResult run_indexer_with_input(const std::vector<std::string>& args, const std::string& database_url,
+                                     const std::string& input,
+                                     std::chrono::milliseconds timeout = std::chrono::seconds(120));
+
 // A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then closed).
 uint16_t free_port();
 
@@ -67,10 +77,12 @@ void write_file(const std::filesystem::path& path, const std::string& content);
 
 namespace detail {
 
-// Starts `program` detached from waiting: stdout and stderr go to `log` (appended). Returns the
+// Starts `program` detached from waiting: stdout and stderr go to `out`/`err` (appended), stdin
+// comes from `in`. Returns the
 // child's pid. Throws std::runtime_error when fork fails; exec failures make the child exit 127.
 int spawn(const std::filesystem::path& program, const std::vector<std::string>& args, const Environment& env,
-          const std::filesystem::path& cwd, const std::filesystem::path& out, const std::filesystem::path& err);
+          const std::filesystem::path& cwd, const std::filesystem::path& out, const std::filesystem::path& err,
+          const std::filesystem::path& in = "/dev/null");
 
 }  // namespace detail
 }  // namespace portal::testing
