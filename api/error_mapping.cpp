@@ -15,6 +15,7 @@ Code http_status(core::ErrorCode code) {
     case core::ErrorCode::forbidden: return Code::Forbidden;
     case core::ErrorCode::conflict: return Code::Conflict;
     case core::ErrorCode::payload_too_large: return Code::Request_Entity_Too_Large;
+    case core::ErrorCode::too_many_requests: return Code::Too_Many_Requests;
     case core::ErrorCode::unavailable: return Code::Service_Unavailable;
     case core::ErrorCode::internal: return Code::Internal_Server_Error;
   }

@@ -44,8 +44,10 @@ int run(int argc, char** argv) {
   const auto vocabulary = portal::core::Vocabulary::builtin();
   const auto geo = portal::core::Geo::builtin();
   const portal::core::ListingParser parser(vocabulary, geo);
-  portal::store::ConnectionPool pool(database_url, 4);
+  // The follower, the HTTP work pool and a spare.
+  portal::store::ConnectionPool pool(database_url, config.work_threads + 2);
   portal::store::ListingStore store(pool, parser);
+  portal::store::AccountStore accounts(pool);
   portal::search::IndexDirectory dir(index_dir);
   portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
 
@@ -67,7 +69,7 @@ int run(int argc, char** argv) {
   search_options.geo = &geo;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
-  portal::api::Server server(config, {searcher, vocabulary, geo, &sync});
+  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store});
   server.start();
   sync.start();
   spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());

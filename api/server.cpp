@@ -1,5 +1,6 @@
 #include "api/server.h"
 
+#include <ctime>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -67,7 +68,12 @@ void send_error(Http::ResponseWriter& response, const ErrorResponse& error) {
 }  // namespace
 
 Server::Server(ServerConfig config, Services services)
-    : config_(std::move(config)), services_(services), vocabulary_body_(services.vocabulary.json().dump()) {
+    : config_(std::move(config)),
+      services_(services),
+      parser_(services.vocabulary, services.geo),
+      limiter_(config_.login_limits),
+      work_(config_.work_threads),
+      vocabulary_body_(services.vocabulary.json().dump()) {
   routes();
 }
 
@@ -95,24 +101,90 @@ Rest::Route::Handler Server::guarded(Handler handler) {
   };
 }
 
-void Server::get(const std::string& path, Handler handler) {
+void Server::get(const std::string& path, Handler handler, bool writable) {
   Rest::Routes::Get(router_, path, guarded(handler));
   Rest::Routes::Head(router_, path, guarded(std::move(handler)));
-  auto not_allowed = guarded([](const Rest::Request&, Http::ResponseWriter& response) {
-    set_header(response, "Allow", "GET, HEAD");
+  auto not_allowed = guarded([writable](const Rest::Request&, Http::ResponseWriter& response) {
+    set_header(response, "Allow", writable ? "GET, HEAD, PUT, DELETE" : "GET, HEAD");
     send_error(response, ErrorResponse{Code::Method_Not_Allowed,
                                        error_response(core::ErrorCode::invalid_parameter,
-                                                      "Denne adresse kan kun læses (GET).").body});
+                                                      writable ? "Denne adresse kan læses (GET), ændres (PUT) "
+                                                                 "og slettes (DELETE)."
+                                                               : "Denne adresse kan kun læses (GET).")
+                                           .body});
   });
   Rest::Routes::Post(router_, path, not_allowed);
-  Rest::Routes::Put(router_, path, not_allowed);
-  Rest::Routes::Delete(router_, path, not_allowed);
+  if (!writable) {
+    Rest::Routes::Put(router_, path, not_allowed);
+    Rest::Routes::Delete(router_, path, not_allowed);
+  }
   Rest::Routes::Patch(router_, path, not_allowed);
+}
+
+void Server::offload(Http::Method method, const std::string& path, CallHandler handler) {
+  auto route = guarded([this, handler = std::move(handler)](const Rest::Request& request,
+                                                            Http::ResponseWriter& response) {
+    // Copy everything out of the request: it is a reference that dies with this call.
+    Call call;
+    call.body = request.body();
+    call.address = request.address().host();
+    if (request.hasParam(":id")) call.id = path_param(request.param(":id").as<std::string>(), "id");
+    std::string authorization;
+    if (const auto typed = request.headers().tryGet<Http::Header::Authorization>()) {
+      authorization = typed->value();
+    } else if (const auto raw = request.headers().tryGetRaw("Authorization")) {
+      authorization = raw->value();
+    }
+    if (authorization.size() > 7 && (authorization.compare(0, 7, "Bearer ") == 0 ||
+                                     authorization.compare(0, 7, "bearer ") == 0)) {
+      call.bearer = authorization.substr(7);
+      while (!call.bearer.empty() && call.bearer.back() == ' ') call.bearer.pop_back();
+    }
+
+    auto writer = std::make_shared<Http::ResponseWriter>(std::move(response));
+    ++in_flight_;
+    const bool queued = work_.submit([this, handler, call = std::move(call), writer] {
+      try {
+        Reply reply = handler(call);
+        common_headers(*writer);
+        for (auto& [name, value] : reply.headers) set_header(*writer, name, value);
+        if (reply.body.empty()) {
+          writer->send(reply.status);
+        } else {
+          writer->send(reply.status, reply.body, kJson);
+        }
+      } catch (const core::Error& e) {
+        if (e.code() == core::ErrorCode::unauthorized) set_header(*writer, "WWW-Authenticate", "Bearer");
+        if (e.code() == core::ErrorCode::too_many_requests) set_header(*writer, "Retry-After", "900");
+        send_error(*writer, error_response(e));
+      } catch (const std::exception& e) {
+        spdlog::error("{}: {}", "write request", e.what());
+        send_error(*writer,
+                   error_response(core::ErrorCode::internal, "Der opstod en fejl på serveren. Prøv igen."));
+      }
+      --in_flight_;
+    });
+    if (!queued) {
+      --in_flight_;
+      send_error(*writer, error_response(core::ErrorCode::unavailable, "Serveren lukker ned. Prøv igen om lidt."));
+    }
+  });
+  switch (method) {
+    case Http::Method::Post: Rest::Routes::Post(router_, path, std::move(route)); break;
+    case Http::Method::Put: Rest::Routes::Put(router_, path, std::move(route)); break;
+    case Http::Method::Delete: Rest::Routes::Delete(router_, path, std::move(route)); break;
+    default: throw std::logic_error("offload: unsupported method");
+  }
 }
 
 void Server::routes() {
   get("/api/v1/search", [this](const auto& req, auto& res) { search(req, res); });
-  get("/api/v1/activities/:id", [this](const auto& req, auto& res) { activity(req, res); });
+  get("/api/v1/activities/:id", [this](const auto& req, auto& res) { activity(req, res); }, true);
+  offload(Http::Method::Post, "/api/v1/auth/login", [this](const Call& c) { return login(c); });
+  offload(Http::Method::Post, "/api/v1/auth/logout", [this](const Call& c) { return logout(c); });
+  offload(Http::Method::Post, "/api/v1/activities", [this](const Call& c) { return create_activity(c); });
+  offload(Http::Method::Put, "/api/v1/activities/:id", [this](const Call& c) { return replace_activity(c); });
+  offload(Http::Method::Delete, "/api/v1/activities/:id", [this](const Call& c) { return delete_activity(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
@@ -220,6 +292,160 @@ void Server::fallback(const Rest::Request& request, Http::ResponseWriter respons
   send_error(response, error_response(core::ErrorCode::not_found, "Siden findes ikke."));
 }
 
+// --- accounts and listing writes (run on the WorkPool) ----------------------------------------
+
+namespace {
+
+std::string iso_utc(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+std::string dump(const json& body) { return body.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+const std::string& string_field(const json& body, const char* name) {
+  if (!body.contains(name) || !body[name].is_string()) {
+    throw core::Error(core::ErrorCode::invalid_body, std::string("Feltet '") + name + "' mangler eller er ikke tekst.",
+                      name);
+  }
+  return body[name].get_ref<const std::string&>();
+}
+
+void require_services(bool present) {
+  if (!present) throw core::Error(core::ErrorCode::unavailable, "Konti og redigering er ikke slået til på denne server.");
+}
+
+}  // namespace
+
+json Server::parse_body(const Call& call) const {
+  if (call.body.size() > config_.max_write_body_bytes) {
+    throw core::Error(core::ErrorCode::payload_too_large,
+                      "Forespørgslen er for stor (højst " + std::to_string(config_.max_write_body_bytes / 1024) +
+                          " KB).");
+  }
+  json body = json::parse(call.body, nullptr, false);  // also rejects invalid UTF-8
+  if (body.is_discarded() || !body.is_object()) {
+    throw core::Error(core::ErrorCode::invalid_body, "Indholdet skal være et JSON-objekt (UTF-8).");
+  }
+  return body;
+}
+
+store::Account Server::authenticate(const Call& call) {
+  require_services(services_.accounts != nullptr);
+  if (call.bearer.empty()) {
+    throw core::Error(core::ErrorCode::unauthorized, "Log ind først, og send nøglen som 'Authorization: Bearer …'.");
+  }
+  auto account = services_.accounts->session_account(call.bearer);
+  if (!account) {
+    throw core::Error(core::ErrorCode::unauthorized, "Du er ikke logget ind, eller dit login er udløbet. Log ind igen.");
+  }
+  return *account;
+}
+
+Server::Reply Server::login(const Call& call) {
+  require_services(services_.accounts != nullptr);
+  const json body = parse_body(call);
+  const std::string& username = string_field(body, "username");
+  const std::string& password = string_field(body, "password");
+  if (limiter_.blocked(username, call.address)) {
+    throw core::Error(core::ErrorCode::too_many_requests,
+                      "For mange mislykkede login-forsøg. Vent et kvarter, og prøv igen.");
+  }
+  const auto session = services_.accounts->login(username, password);
+  if (!session) {
+    limiter_.failed(username, call.address);
+    // The same answer whether the user exists or not (contract section 3).
+    throw core::Error(core::ErrorCode::unauthorized, "Forkert brugernavn eller adgangskode.");
+  }
+  limiter_.succeeded(username);
+  json answer = {{"token", session->token},
+                 {"role", store::to_string(session->account.role)},
+                 {"expires_at", iso_utc(session->expires_at)},
+                 {"username", session->account.username}};
+  if (!session->account.association_id.empty()) answer["association"] = session->account.association_id;
+  return {Code::Ok, dump(answer), {{"Cache-Control", "no-store"}}};
+}
+
+Server::Reply Server::logout(const Call& call) {
+  authenticate(call);
+  services_.accounts->delete_session(call.bearer);
+  return {Code::No_Content, {}, {}};
+}
+
+core::Activity Server::activity_from(json body, const store::Account& account, const std::string& path_id) const {
+  if (account.role == store::Role::association) {
+    if (body.contains("association") && body["association"] != account.association_id) {
+      throw core::Error(core::ErrorCode::forbidden, "Du kan kun oprette og ændre din egen forenings aktiviteter.",
+                        "association");
+    }
+    body["association"] = account.association_id;  // an association account's association is its own
+  }
+  if (!path_id.empty()) {
+    if (!body.contains("id")) body["id"] = path_id;
+    if (body["id"] != path_id) {
+      throw core::Error(core::ErrorCode::invalid_body, "Feltet 'id' skal være det samme som i adressen.", "id");
+    }
+  }
+  auto parsed = parser_.activity(body);
+  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
+    const auto& first = errors->front();
+    throw core::Error(core::ErrorCode::invalid_body, first.reason, first.field);
+  }
+  return std::get<core::Activity>(std::move(parsed));
+}
+
+namespace {
+
+void require_editor(const store::Account& account) {
+  if (account.role == store::Role::staff) {
+    throw core::Error(core::ErrorCode::forbidden, "Din konto (personale) kan ikke ændre foreningers aktiviteter.");
+  }
+}
+
+// An association account may touch only its own association's activities (checked again
+// against the stored activity under the write lock); a coordinator any.
+std::string owner_of(const store::Account& account) {
+  return account.role == store::Role::association ? account.association_id : std::string();
+}
+
+}  // namespace
+
+Server::Reply Server::create_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  require_services(services_.listings != nullptr);
+  const core::Activity activity = activity_from(parse_body(call), account, {});
+  services_.listings->put_activity(activity, store::ListingStore::PutMode::create, owner_of(account));
+  spdlog::info("activity {} created by {}", activity.id, account.username);
+  return {Code::Created, dump(core::to_json(activity)), {{"Location", "/api/v1/activities/" + activity.id}}};
+}
+
+Server::Reply Server::replace_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  require_services(services_.listings != nullptr);
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  const core::Activity activity = activity_from(parse_body(call), account, call.id);
+  services_.listings->put_activity(activity, store::ListingStore::PutMode::replace, owner_of(account));
+  spdlog::info("activity {} replaced by {}", activity.id, account.username);
+  return {Code::Ok, dump(core::to_json(activity)), {}};
+}
+
+Server::Reply Server::delete_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  require_services(services_.listings != nullptr);
+  if (!core::valid_id(call.id) || !services_.listings->delete_activity(call.id, owner_of(account))) {
+    throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  }
+  spdlog::info("activity {} deleted by {}", call.id, account.username);
+  return {Code::No_Content, {}, {}};
+}
+
 void Server::start() {
   Pistache::Address address(config_.address, Pistache::Port(config_.port));
   endpoint_ = std::make_unique<Http::Endpoint>(address);
@@ -236,12 +462,17 @@ void Server::start() {
 }
 
 void Server::shutdown(std::chrono::milliseconds drain) {
-  if (!endpoint_) return;
+  if (!endpoint_) {
+    work_.stop();
+    return;
+  }
   draining_ = true;
   const auto deadline = std::chrono::steady_clock::now() + drain;
   while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  // Queued jobs finish (and send through the still-running endpoint) before it stops.
+  work_.stop();
   endpoint_->shutdown();
   endpoint_.reset();
 }

@@ -4,6 +4,12 @@
 // handler's errors go through error_mapping. Search and activity pages are answered from the
 // index alone. start() serves on Pistache worker threads; shutdown() stops taking new work,
 // waits for requests in flight, then stops the endpoint.
+//
+// Calls that touch PostgreSQL (login, logout, listing writes) run on the Server's own WorkPool,
+// not on a Pistache worker: the handler copies what it needs out of the request into a Call,
+// moves the ResponseWriter into a shared_ptr and answers from the pool thread with send().
+// Writes need `Authorization: Bearer TOKEN` (from POST /api/v1/auth/login); an association
+// account may write only its own association's activities, a coordinator any, staff none.
 #pragma once
 
 #include <atomic>
@@ -11,14 +17,23 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <pistache/endpoint.h>
 #include <pistache/router.h>
 
+#include "api/login_limiter.h"
+#include "api/work_pool.h"
 #include "core/geo.h"
+#include "core/listing_json.h"
 #include "core/vocabulary.h"
 #include "indexer/index_sync.h"
 #include "search/searcher.h"
+#include "store/accounts.h"
+#include "store/listing_store.h"
 
 namespace portal::api {
 
@@ -29,6 +44,11 @@ struct ServerConfig {
   // Pistache reads an oversized request to the end before answering 413, holding a worker;
   // listing bodies are a few KB, so keep this small.
   size_t max_request_bytes = 256 * 1024;
+  // Bodies of login and listing writes; one activity is a few KB.
+  size_t max_write_body_bytes = 64 * 1024;
+  // Threads for PostgreSQL work and password hashing (Argon2id takes ~64 MB each).
+  size_t work_threads = 4;
+  LoginLimits login_limits;
 };
 
 struct Services {
@@ -36,6 +56,8 @@ struct Services {
   const core::Vocabulary& vocabulary;
   const core::Geo& geo;
   const indexer::IndexSync* sync = nullptr;  // for /healthz; may be null
+  store::AccountStore* accounts = nullptr;    // login and writes answer 503 when null
+  store::ListingStore* listings = nullptr;    // writes answer 503 when null
 };
 
 class Server {
@@ -49,9 +71,39 @@ class Server {
 
  private:
   using Handler = std::function<void(const Pistache::Rest::Request&, Pistache::Http::ResponseWriter&)>;
+
+  // What an off-loaded call needs, copied out of the request on the Pistache worker.
+  struct Call {
+    std::string body;
+    std::string bearer;   // the token of `Authorization: Bearer TOKEN`, or ""
+    std::string address;  // the client's IP address
+    std::string id;       // the decoded :id path parameter, or ""
+  };
+  struct Reply {
+    Pistache::Http::Code status = Pistache::Http::Code::Ok;
+    std::string body;  // JSON; empty for 204
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+  using CallHandler = std::function<Reply(const Call&)>;
+
   Pistache::Rest::Route::Handler guarded(Handler handler);
-  void get(const std::string& path, Handler handler);
+  // GET and HEAD; other methods answer 405 unless `writable` (then PUT and DELETE are left to
+  // the caller's routes).
+  void get(const std::string& path, Handler handler, bool writable = false);
+  // A route whose handler runs on the WorkPool.
+  void offload(Pistache::Http::Method method, const std::string& path, CallHandler handler);
   void routes();
+
+  Reply login(const Call& call);
+  Reply logout(const Call& call);
+  Reply create_activity(const Call& call);
+  Reply replace_activity(const Call& call);
+  Reply delete_activity(const Call& call);
+
+  store::Account authenticate(const Call& call);
+  nlohmann::json parse_body(const Call& call) const;
+  // Checks the role and the association rule, then validates with core::ListingParser.
+  core::Activity activity_from(nlohmann::json body, const store::Account& account, const std::string& path_id) const;
 
   void search(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void activity(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
@@ -62,6 +114,9 @@ class Server {
 
   ServerConfig config_;
   Services services_;
+  core::ListingParser parser_;
+  LoginLimiter limiter_;
+  WorkPool work_;
   std::string vocabulary_body_;
   Pistache::Rest::Router router_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;

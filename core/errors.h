@@ -16,6 +16,7 @@ enum class ErrorCode {
   forbidden,
   conflict,
   payload_too_large,
+  too_many_requests,  // e.g. too many failed logins; try again later
   unavailable,        // a dependency (database, index) cannot be reached right now
   internal,
 };
