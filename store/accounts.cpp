@@ -187,7 +187,7 @@ Session AccountStore::create_session(const Account& account) {
     const auto r = t.exec_params1(
         "INSERT INTO sessions (token_hash, account_id, expires_at) "
         "VALUES ($1, $2, now() + make_interval(secs => $3)) "
-        "RETURNING extract(epoch FROM expires_at)::bigint",
+        "RETURNING floor(extract(epoch FROM expires_at))::bigint",  // never later than stored
         as_bytes(token_hash(s.token)), account.id, static_cast<double>(session_lifetime_.count()));
     t.commit();
     return r[0].as<int64_t>();
