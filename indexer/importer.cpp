@@ -1,10 +1,14 @@
 #include "indexer/importer.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "core/errors.h"
+#include "indexer/csv.h"
 
 namespace portal::indexer {
 
@@ -56,52 +60,79 @@ ImportSummary Importer::import_json(const std::string& file_name, std::string_vi
     throw FileError(file_name + ": hverken \"associations\" eller \"activities\" findes i filen");
   }
 
+  SourceRecords records;
+  if (doc.contains("associations")) records.associations = std::move(doc.at("associations"));
+  if (doc.contains("activities")) records.activities = std::move(doc.at("activities"));
+  for (size_t i = 0; i < records.associations.size(); ++i) {
+    records.association_labels.push_back("associations[" + std::to_string(i) + "]");
+  }
+  for (size_t i = 0; i < records.activities.size(); ++i) {
+    records.activity_labels.push_back("activities[" + std::to_string(i) + "]");
+  }
+  return import_records(file_name, records);
+}
+
+ImportSummary Importer::import_csv(const std::string& file_name, std::string_view bytes) {
+  return import_records(file_name, csv_to_records(file_name, bytes));
+}
+
+ImportSummary Importer::import_records(const std::string& file_name, const SourceRecords& src) {
   ImportSummary summary;
   auto invalid = [&](const std::string& record, const std::string& id, const std::string& field,
                      const std::string& reason) {
     summary.issues.push_back({file_name, record, id, field, reason});
   };
+  auto name = [](const std::function<std::string(const std::string&)>& map, const std::string& field) {
+    return map ? map(field) : field;
+  };
 
   store::ListingBatch batch;
   std::set<std::string> batch_associations;
-  const json empty = json::array();
-  const json& associations = doc.contains("associations") ? doc.at("associations") : empty;
-  const json& activities = doc.contains("activities") ? doc.at("activities") : empty;
+  const json& associations = src.associations;
+  const json& activities = src.activities;
 
   for (size_t i = 0; i < associations.size(); ++i) {
     ++summary.read;
-    const std::string record = "associations[" + std::to_string(i) + "]";
+    const std::string& record = src.association_labels.at(i);
     auto parsed = parser_.association(associations[i]);
     if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
       ++summary.invalid;
-      for (const auto& e : *errors) invalid(record, record_id(associations[i]), e.field, e.reason);
+      for (const auto& e : *errors) {
+        invalid(record, record_id(associations[i]), name(src.association_field, e.field), e.reason);
+      }
       continue;
     }
     auto& a = std::get<core::Association>(parsed);
     if (!batch_associations.insert(a.id).second) {
       ++summary.invalid;
-      invalid(record, a.id, "id", "foreningen står flere gange i filen; kun den første bruges");
+      invalid(record, a.id, name(src.association_field, "id"), "foreningen står flere gange i filen; kun den første bruges");
       continue;
     }
     batch.associations.push_back(std::move(a));
   }
+  summary.issues.insert(summary.issues.end(), src.notes.begin(), src.notes.end());
 
   std::vector<std::pair<std::string, core::Activity>> candidates;  // record label, activity
   std::set<std::string> activity_ids;
   std::vector<std::string> unknown_associations;
   for (size_t i = 0; i < activities.size(); ++i) {
     ++summary.read;
-    const std::string record = "activities[" + std::to_string(i) + "]";
+    const std::string& record = src.activity_labels.at(i);
     auto parsed = parser_.activity(activities[i]);
-    if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
+    std::vector<core::FieldError> errors = i < src.activity_errors.size() ? src.activity_errors[i]
+                                                                           : std::vector<core::FieldError>{};
+    if (auto* e = std::get_if<std::vector<core::FieldError>>(&parsed)) {
+      for (const auto& fe : *e) errors.push_back({name(src.activity_field, fe.field), fe.reason});
+    }
+    if (!errors.empty()) {
       ++summary.invalid;
-      for (const auto& e : *errors) invalid(record, record_id(activities[i]), e.field, e.reason);
+      for (const auto& e : errors) invalid(record, record_id(activities[i]), e.field, e.reason);
       continue;
     }
     auto& a = std::get<core::Activity>(parsed);
     if (!activity_ids.insert(a.id).second) {
       ++summary.invalid;
-      invalid(record, a.id, "id", "aktiviteten står flere gange i filen; kun den første bruges");
+      invalid(record, a.id, name(src.activity_field, "id"), "aktiviteten står flere gange i filen; kun den første bruges");
       continue;
     }
     if (!batch_associations.count(a.association)) unknown_associations.push_back(a.association);
@@ -113,7 +144,7 @@ ImportSummary Importer::import_json(const std::string& file_name, std::string_vi
   for (auto& [record, activity] : candidates) {
     if (!batch_associations.count(activity.association) && !stored.count(activity.association)) {
       ++summary.invalid;
-      invalid(record, activity.id, "association",
+      invalid(record, activity.id, name(src.activity_field, "association"),
               "foreningen '" + activity.association + "' findes hverken i filen eller i portalen");
       continue;
     }
@@ -132,7 +163,17 @@ ImportSummary Importer::import_file(const std::string& path) {
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) throw FileError(path + ": filen kan ikke læses");
-  return import_json(path, content.str());
+  const std::string bytes = content.str();
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return import_csv(path, bytes);
+  if (ext == ".json") return import_json(path, bytes);
+  // No known extension: JSON starts with '{' (after an optional BOM and white space).
+  std::string_view view = bytes;
+  if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
+  const auto first = view.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && view[first] == '{') return import_json(path, bytes);
+  return import_csv(path, bytes);
 }
 
 std::string format_summary(const std::string& label, const ImportSummary& s) {

@@ -28,7 +28,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<std::string> files;
-  auto* import = app.add_subcommand("import", "importer listefiler (JSON)");
+  auto* import = app.add_subcommand("import", "importer listefiler (JSON eller CSV; formatet ses af endelsen eller indholdet)");
   import->add_option("FILE", files, "filer der skal importeres")->required();
   auto* rebuild = app.add_subcommand("rebuild", "byg søgeindekset forfra ud fra databasen og skift det ind");
 

@@ -66,6 +66,27 @@ TEST_F(IndexerCliTest, ImportPrintsTheDanishSummary) {
   EXPECT_THAT(third.out, HasSubstr(": 5 poster læst, 0 oprettet, 1 opdateret, 4 uændret, 0 ugyldige"));
 }
 
+TEST_F(IndexerCliTest, ImportReadsCsvFiles) {
+  const fs::path path = file("aktiviteter.csv",
+                             "Forening_id;Forening;Id;Titel;Postnummer;Tidspunkt;Pris\r\n"
+                             "strik;Strikkeklubben;strik-cafe;Strikkecaf\xE9 for \xC6ldre;7100;wed 10:00-12:00;20 kr.\r\n"
+                             "strik;Strikkeklubben;strik-tur;Tur;7100;hver onsdag;0\r\n");
+  const ProcessResult r = indexer({"import", path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  EXPECT_THAT(r.out, HasSubstr(path.string() + ": 3 poster læst, 2 oprettet, 0 opdateret, 0 uændret, 1 ugyldige"));
+  EXPECT_THAT(r.out, HasSubstr("ugyldig: " + path.string() + " row 3 id=strik-tur felt=schedule: forstås ikke"));
+  EXPECT_EQ(store_->activity("strik-cafe")->title, "Strikkecafé for Ældre");
+
+  const ProcessResult again = indexer({"import", path.string()});
+  ASSERT_EQ(again.exit_code, 0) << again.describe();
+  EXPECT_THAT(again.out, HasSubstr(": 3 poster læst, 0 oprettet, 0 opdateret, 2 uændret, 1 ugyldige"));
+
+  const fs::path broken = file("brudt.csv", "id;titel\nx;\"aldrig lukket\n");
+  const ProcessResult bad = indexer({"import", broken.string()});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.err, HasSubstr("lukkes aldrig"));
+}
+
 TEST_F(IndexerCliTest, ImportListsInvalidRecordsAndStillExitsZero) {
   json doc = example_listings();
   doc["activities"][1]["interests"] = {"walking", "knitting"};
