@@ -14,6 +14,7 @@ packages=(
   libhunspell-dev hunspell-da                # Danish dictionary for compound splitting
   libsodium-dev                              # password hashing (Argon2id), session tokens
   nlohmann-json3-dev libcli11-dev libspdlog-dev
+  libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)

@@ -8,7 +8,7 @@
 # DIR must be a short path (the socket path has to stay under ~107 bytes) whose parents are
 # traversable by everyone. Run as root, the cluster runs as the postgres user (initdb and
 # pg_ctl refuse root); otherwise as the calling user. A cluster left running in DIR by an
-# earlier run is stopped and replaced.
+# earlier run is stopped and replaced. fsync is off (tests) unless PORTAL_PG_FSYNC=on (benchmarks).
 set -euo pipefail
 
 usage() {
@@ -48,7 +48,7 @@ case $action in
       exit 1
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-k $dir -c listen_addresses='' -p $port -c fsync=off -c max_connections=200" start; then
+        -o "-k $dir -c listen_addresses='' -p $port -c fsync=${PORTAL_PG_FSYNC:-off} -c max_connections=200" start; then
       cat "$dir/postgres.log" >&2 || true
       exit 1
     fi
