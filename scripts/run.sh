@@ -47,6 +47,17 @@ export PORTAL_PORT=${PORTAL_PORT:-8080}
 
 "$root/build/bin/portal-indexer" import "$root/data/demo/listings.json"
 
+# Demo accounts, made while the database has none. Demo only: the passwords are printed below, and
+# the portal listens on 127.0.0.1 unless told otherwise.
+demo_password="demo-kodeord-2026"
+if [[ $(psql_admin -d portal -tAc "SELECT count(*) FROM accounts") == 0 ]]; then
+  printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add koordinator --role coordinator
+  printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add friske-foedder \
+    --role association --association gaaklubben-friske-foedder
+  printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add besoeg --role staff
+fi
+echo "Demo-logins (kodeord $demo_password): koordinator (koordinator), friske-foedder (forening), besoeg (personale)"
+
 echo "Fællesskabsportal kører på http://127.0.0.1:$PORTAL_PORT/ (stop med Ctrl-C)"
 "$root/build/bin/portal-server" &
 server=$!
