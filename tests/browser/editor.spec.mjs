@@ -1,0 +1,130 @@
+// /forening, the association editor (issue 4's "Done when"): keyboard-only login, a changed
+// start time that a citizen's search shows within a second, the same change by another
+// association's editor refused with 403, and a Danish error next to a bad postcode.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { BASE_URL, PASSWORD, USERS, api, launch, loginOnPage, newPage, noProblems } from './lib.mjs';
+
+const TIRSDAG = 'holstebro-gaaklub-tirsdag';
+const TITLE = 'Tirsdagsturen ved Storåen';
+let browser;
+
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openEditorFor(page, title) {
+  await page.getByRole('button', { name: `Ret ${title}` }).click();
+  await page.getByRole('heading', { name: `Ret "${title}"` }).waitFor();
+}
+
+test('an editor logs in with the keyboard only; a wrong password gets a Danish message', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/forening`);
+  await page.locator('#brugernavn:focus').waitFor();  // the page puts focus in the first field
+
+  await page.keyboard.type(USERS.gaa.username);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'adgangskode');
+  await page.keyboard.type('forkert-adgangskode');
+  await page.keyboard.press('Enter');
+  const error = page.locator('#login-fejl');
+  await error.waitFor();
+  assert.match(await error.textContent(), /Forkert brugernavn eller adgangskode/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'adgangskode');
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { name: `Aktiviteter for ${USERS.gaa.name}` });
+  await heading.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'oversigt-titel', 'focus moves to the list');
+  assert.ok(await page.getByRole('button', { name: `Ret ${TITLE}` }).isVisible());
+  assert.equal(await page.evaluate(() => !!JSON.parse(sessionStorage.getItem('portal.session')).token), true);
+  noProblems(page);
+});
+
+test('a changed start time is found by a citizen within a second; another association gets 403', async () => {
+  // The citizen's page, open before the change, shows the old time.
+  const citizen = await newPage(browser);
+  await citizen.goto(`${BASE_URL}/?q=Tirsdagsturen`);
+  const card = citizen.locator('#liste .card', { hasText: TITLE });
+  await card.waitFor();
+  assert.match(await card.textContent(), /kl\. 10\.00–11\.30/);
+
+  const editor = await newPage(browser);
+  await loginOnPage(editor, '/forening', USERS.gaa.username);
+  await openEditorFor(editor, TITLE);
+  const start = editor.getByLabel('Fra kl.').first();
+  assert.equal(await start.inputValue(), '10:00');
+  await start.fill('10.30');  // the Danish way of writing it is accepted
+  // The live preview is the citizen's card.
+  await editor.locator('#visning .card', { hasText: 'kl. 10.30–11.30' }).waitFor();
+
+  const saved = editor.waitForResponse((r) => r.url().endsWith(`/api/v1/activities/${TIRSDAG}`) && r.request().method() === 'PUT');
+  await editor.getByRole('button', { name: 'Gem ændringerne' }).click();
+  const answer = await saved;
+  const savedAt = Date.now();
+  assert.equal(answer.status(), 200, await answer.text());
+  await editor.locator('#status', { hasText: 'Ændringerne er gemt' }).waitFor();
+
+  // The citizen searches again until the new time shows.
+  let seen = -1;
+  while (Date.now() - savedAt < 3000) {
+    await citizen.getByRole('button', { name: 'Søg', exact: true }).click();
+    await citizen.locator('#liste[aria-busy]').waitFor({ state: 'detached' });
+    if (/kl\. 10\.30–11\.30/.test(await card.textContent())) { seen = Date.now() - savedAt; break; }
+  }
+  console.log(`citizen's search showed the new time ${seen} ms after the save was answered`);
+  assert.ok(seen >= 0 && seen <= 1000, `new time seen after ${seen} ms`);
+  noProblems(citizen);
+  noProblems(editor);
+
+  // Another association's editor, logged in on the same page, tries the same change with its
+  // own token: 403 whether or not it names the activity's association.
+  const other = await newPage(browser);
+  await loginOnPage(other, '/forening', USERS.struer.username);
+  await other.getByRole('heading', { name: `Aktiviteter for ${USERS.struer.name}` }).waitFor();
+  assert.equal(await other.getByRole('button', { name: `Ret ${TITLE}` }).count(), 0, 'not in its list');
+  const listing = (await api('GET', `/api/v1/activities/${TIRSDAG}`)).json;
+  const body = { id: TIRSDAG, title: listing.title, location: { postcode: '7500' },
+    schedule: [{ weekday: 'tue', start: '12:00', end: '13:00' }] };
+  const statuses = await other.evaluate(async ([id, b]) => {
+    const { token } = JSON.parse(sessionStorage.getItem('portal.session'));
+    const put = (x) => fetch(`/api/v1/activities/${id}`, { method: 'PUT', body: JSON.stringify(x),
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }).then((r) => r.status);
+    return [await put({ ...b, association: 'holstebro-gaaklub' }), await put(b)];
+  }, [TIRSDAG, body]);
+  assert.deepEqual(statuses, [403, 403]);
+  const after = (await api('GET', `/api/v1/activities/${TIRSDAG}`)).json;
+  assert.equal(after.schedule[0].start, '10:30', 'the refused change wrote nothing');
+});
+
+test('a two-digit postcode gets a Danish error next to the field, and a summary on save', async () => {
+  const page = await newPage(browser);
+  await loginOnPage(page, '/forening', USERS.gaa.username);
+  await openEditorFor(page, TITLE);
+  const postcode = page.getByLabel('Postnummer');
+  await postcode.fill('12');
+  await postcode.press('Tab');
+  const message = page.locator('#f-postcode-fejl');
+  await message.waitFor();
+  assert.match(await message.textContent(), /Postnummeret skal være fire cifre/);
+  assert.equal(await postcode.getAttribute('aria-invalid'), 'true');
+  assert.match(await postcode.getAttribute('aria-describedby'), /\bf-postcode-fejl\b/);
+  // The message sits next to the field: in the same .field block.
+  assert.equal(await page.locator('.field', { has: page.locator('#f-postcode') }).locator('#f-postcode-fejl').count(), 1);
+
+  await page.getByRole('button', { name: 'Gem ændringerne' }).click();
+  const summary = page.locator('#fejlliste');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /Der er 1 fejl.*Postnummer: Postnummeret skal være fire cifre/s);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'fejlliste');
+  await summary.getByRole('link').click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-postcode');
+
+  // Fixed: the error goes away as the user types.
+  await postcode.fill('7500');
+  await message.waitFor({ state: 'detached' });
+  assert.equal(await postcode.getAttribute('aria-invalid'), null);
+  noProblems(page);
+});
