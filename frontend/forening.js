@@ -113,6 +113,7 @@
         if (!ans.ok || !ans.body) { failed(ans); return; }
         (ans.body.results || []).forEach(function (r) {
           if (r.association && r.association.id === me.association) {
+            r.partial = true;  // a search result, not the whole listing
             found.push(r);
             me.association_name = me.association_name || r.association.name;
           }
@@ -326,7 +327,12 @@
     var a = { id: editing.id, association: me.association, title: value('title') };
     function put(obj, key, v) { if (v) obj[key] = v; }
     put(a, 'description', field('description').value.trim());
-    ['interests', 'target_groups', 'transport', 'accessibility'].forEach(function (n) { a[n] = checked(n); });
+    ['interests', 'target_groups', 'transport', 'accessibility'].forEach(function (n) {
+      // Codes the listing had keep their order; newly ticked ones follow.
+      var was = (editing.original && editing.original[n]) || [];
+      var rank = function (c) { var i = was.indexOf(c); return i < 0 ? was.length : i; };
+      a[n] = checked(n).sort(function (x, y) { return rank(x) - rank(y); });
+    });
     var loc = { postcode: value('location.postcode') };
     put(loc, 'name', value('location.name'));
     put(loc, 'address', value('location.address'));
@@ -610,7 +616,7 @@
 
   function openEditor(a) {
     showError(errorEl, '');
-    if (a && !a.location) {
+    if (a && a.partial) {
       // From the search fallback: fetch the whole listing first.
       P.api('GET', '/api/v1/activities/' + encodeURIComponent(a.id)).then(function (ans) {
         if (!ans.ok || !ans.body) { failed(ans); return; }

@@ -53,7 +53,11 @@ test('a changed start time is found by a citizen within a second; another associ
 
   const editor = await newPage(browser);
   await loginOnPage(editor, '/forening', USERS.gaa.username);
+  const before = (await api('GET', `/api/v1/activities/${TIRSDAG}`)).json;
   await openEditorFor(editor, TITLE);
+  // Every field of the listing is in the form, so saving keeps what was not changed.
+  assert.equal(await editor.getByLabel('Beskrivelse').inputValue(), before.description);
+  assert.equal(await editor.getByLabel('Navn', { exact: true }).inputValue(), before.contact.name);
   const start = editor.getByLabel('Fra kl.').first();
   assert.equal(await start.inputValue(), '10:00');
   await start.fill('10.30');  // the Danish way of writing it is accepted
@@ -97,6 +101,11 @@ test('a changed start time is found by a citizen within a second; another associ
   assert.deepEqual(statuses, [403, 403]);
   const after = (await api('GET', `/api/v1/activities/${TIRSDAG}`)).json;
   assert.equal(after.schedule[0].start, '10:30', 'the refused change wrote nothing');
+  for (const key of ['title', 'description', 'interests', 'target_groups', 'transport', 'schedule_note', 'price_dkk', 'contact', 'welcome']) {
+    assert.deepEqual(after[key], before[key], `${key} kept by the editor's save`);
+  }
+  assert.deepEqual({ ...after.location, lat: 0, lon: 0 }, { ...before.location, lat: 0, lon: 0 });
+  assert.deepEqual(after.schedule, [{ ...before.schedule[0], start: '10:30' }]);
 });
 
 test('a two-digit postcode gets a Danish error next to the field, and a summary on save', async () => {
@@ -126,5 +135,11 @@ test('a two-digit postcode gets a Danish error next to the field, and a summary 
   await postcode.fill('7500');
   await message.waitFor({ state: 'detached' });
   assert.equal(await postcode.getAttribute('aria-invalid'), null);
+  // Usable at 320 px: nothing sticks out sideways, on the form and on the list.
+  await page.setViewportSize({ width: 320, height: 700 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'form fits 320 px');
+  await page.getByRole('button', { name: 'Tilbage til listen' }).click();
+  await page.getByRole('heading', { name: `Aktiviteter for ${USERS.gaa.name}` }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'list fits 320 px');
   noProblems(page);
 });
