@@ -494,7 +494,8 @@
     var no = ++validateNo;
     P.api('POST', '/api/v1/activities/validate', a).then(function (ans) {
       if (no !== validateNo) return;
-      if (ans.status === 404 && !(ans.body && ans.body.fields)) { validateMissing = true; return; }
+      // 404/405: this server has no validate endpoint yet; the browser's checks stand alone.
+      if ((ans.status === 404 || ans.status === 405) && !fieldErrors(ans.body).length) { validateMissing = true; return; }
       if (ans.ok && ans.body) {
         serverErrors = [];
         if (ans.body.activity) renderPreview(ans.body.activity);

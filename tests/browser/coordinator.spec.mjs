@@ -3,7 +3,7 @@
 // "SKIPPED: endpoint missing" and is skipped (the guard is to be removed after the merge).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, api, launch, loginOnPage, needsEditingApi, newPage, noProblems, token } from './lib.mjs';
+import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, needsEditingApi, newPage, noProblems, token } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,7 +55,11 @@ test('review: a change by an association under review waits, then the coordinato
   await page.locator('#status', { hasText: 'Oversigten er hentet' }).waitFor();
   await page.getByRole('button', { name: `Godkend ${body.title}` }).click();
   await page.locator('#status', { hasText: 'er godkendt' }).waitFor();
-  assert.equal((await api('GET', '/api/v1/activities/hjerm-gaatur')).json.title, body.title);
+  let title = '';
+  for (const until = Date.now() + 3000; title !== body.title && Date.now() < until;) {
+    title = (await apiUntil('/api/v1/activities/hjerm-gaatur', 200)).json.title;
+  }
+  assert.equal(title, body.title, 'the approved change is public');
   noProblems(page);
 });
 
@@ -78,13 +82,16 @@ test('accounts: disabling an editor stops its login; invitations give a full lin
 test('an uploaded CSV file is imported and its Danish report shown', async (t) => {
   if (!(await needsEditingApi(t))) return;
   const page = await coordinatorPage();
-  const csv = 'id;forening;titel;postnummer;ugedag;start\n' +
-    'struer-kortspil;struer-motion;Kortspil i klubhuset;7600;man;14:00\n';
+  const csv = 'forening_id;aktivitet_id;titel;postnummer;tidspunkt\n' +
+    'struer-motion;struer-kortspil;Kortspil i klubhuset;7600;mon 14:00-16:00\n';
   await page.getByLabel('Fil (JSON, CSV eller iCalendar, højst 1 MB)').setInputFiles({
     name: 'foreninger.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Indlæs filen' }).click();
   const report = page.locator('#rapport');
   await report.waitFor();
-  assert.ok((await report.textContent()).length > 10);
+  assert.ok((await report.textContent()).length > 10, 'a report is shown');
+  const found = await apiUntil('/api/v1/activities/struer-kortspil', 200);
+  assert.equal(found.status, 200, found.text);
+  assert.equal(found.json.schedule[0].start, '14:00');
   noProblems(page);
 });

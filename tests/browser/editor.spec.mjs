@@ -3,7 +3,7 @@
 // association's editor refused with 403, and a Danish error next to a bad postcode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, api, launch, loginOnPage, newPage, noProblems } from './lib.mjs';
+import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, newPage, noProblems } from './lib.mjs';
 
 const TIRSDAG = 'holstebro-gaaklub-tirsdag';
 const TITLE = 'Tirsdagsturen ved Storåen';
@@ -141,5 +141,44 @@ test('a two-digit postcode gets a Danish error next to the field, and a summary 
   await page.getByRole('button', { name: 'Tilbage til listen' }).click();
   await page.getByRole('heading', { name: `Aktiviteter for ${USERS.gaa.name}` }).waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'list fits 320 px');
+  noProblems(page);
+});
+
+test('an editor creates an activity with the form and deletes it after confirming', async () => {
+  const page = await newPage(browser);
+  await loginOnPage(page, '/forening', USERS.gaa.username);
+  await page.getByRole('button', { name: 'Opret ny aktivitet' }).click();
+  await page.getByRole('heading', { name: 'Opret ny aktivitet' }).waitFor();
+  await page.getByLabel('Titel').fill('Kortspil i Kulturhuset');
+  await page.getByLabel('Postnummer').fill('7500');
+  await page.getByLabel('Ugedag').selectOption('wed');
+  await page.getByLabel('Fra kl.').fill('14:00');
+  await page.getByLabel('Sang og musik').check();
+  await page.getByLabel('Det koster').check();
+  await page.getByLabel('Beløb i kroner').fill('15');
+  await page.locator('#visning .card', { hasText: 'Hver onsdag kl. 14.00' }).waitFor();
+  assert.match(await page.locator('#visning .card').textContent(), /15 kr\./);
+  await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
+  await page.locator('#status', { hasText: 'Aktiviteten er oprettet' }).waitFor();
+
+  const id = 'holstebro-gaaklub-kortspil-i-kulturhuset';
+  const created = await apiUntil(`/api/v1/activities/${id}`, 200);
+  assert.equal(created.status, 200, created.text);
+  assert.equal(created.json.association.id, USERS.gaa.association);
+  assert.deepEqual(created.json.schedule, [{ weekday: 'wed', start: '14:00' }]);
+  assert.equal(created.json.price_dkk, 15);
+
+  // The list shows it (reload while the search-based list catches up, at most 3 s).
+  const remove = page.getByRole('button', { name: 'Slet Kortspil i Kulturhuset' });
+  for (const until = Date.now() + 3000; !(await remove.count()) && Date.now() < until;) {
+    await page.reload();
+    await page.getByRole('heading', { name: /Aktiviteter for/ }).waitFor();
+  }
+  await remove.click();
+  const yes = page.getByRole('button', { name: 'Ja, slet aktiviteten' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ja, slet aktiviteten');
+  await yes.click();
+  await page.locator('#status', { hasText: 'er slettet' }).waitFor();
+  assert.equal((await apiUntil(`/api/v1/activities/${id}`, 404)).status, 404);
   noProblems(page);
 });
