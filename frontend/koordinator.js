@@ -138,11 +138,11 @@
   // The reminder list needs the session's token, so it is fetched and handed over as a file.
   byId('paamindelser').addEventListener('click', function () {
     var days = inactiveDays();
-    P.api('GET', '/api/v1/coordinator/reminders.csv' + (days ? '?inactive_days=' + days : ''), null, { text: true }).then(function (ans) {
+    P.api('GET', '/api/v1/coordinator/reminders.csv' + (days ? '?inactive_days=' + days : ''), null, { blob: true }).then(function (ans) {
       if (ans.status === 404) { showError('Påmindelseslisten er ikke klar på serveren endnu.'); return; }
       if (!ans.ok) { failed(ans); return; }
       var a = el('a');
-      a.href = URL.createObjectURL(new Blob([ans.body], { type: 'text/csv;charset=utf-8' }));
+      a.href = URL.createObjectURL(ans.body);
       a.download = 'paamindelser.csv';
       document.body.appendChild(a);
       a.click();

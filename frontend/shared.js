@@ -49,7 +49,7 @@
 
   // Calls the API. Resolves (never rejects) to {status, ok, body}: status 0 when the server
   // could not be reached, body null when the answer was not JSON. `raw` sends a Blob/File
-  // body as it is; `text` reads the answer as text.
+  // body as it is; `blob` reads the answer as a Blob (bytes kept, e.g. a CSV file's BOM).
   function api(method, path, body, options) {
     options = options || {};
     var headers = {};
@@ -64,7 +64,7 @@
       headers['Content-Type'] = 'application/json';
     }
     return fetch(path, init).then(function (res) {
-      var read = options.text ? res.text() : res.status === 204 ? Promise.resolve(null) : res.json();
+      var read = options.blob ? res.blob() : res.status === 204 ? Promise.resolve(null) : res.json();
       return read.then(function (b) { return { status: res.status, ok: res.ok, body: b }; },
         function () { return { status: res.status, ok: res.ok, body: null }; });
     }, function () { return { status: 0, ok: false, body: null }; });

@@ -43,6 +43,22 @@ test('an editor logs in with the keyboard only; a wrong password gets a Danish m
   noProblems(page);
 });
 
+test('after five wrong passwords the login page says so in Danish (429)', async () => {
+  const username = 'ukendt-bruger';
+  for (let i = 0; i < 5; ++i) {
+    const r = await api('POST', '/api/v1/auth/login', { body: { username, password: 'forkert-forkert' } });
+    assert.equal(r.status, 401, r.text);
+  }
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/forening`);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Adgangskode').fill('forkert-forkert');
+  await page.getByLabel('Adgangskode').press('Enter');
+  await page.locator('#login-fejl', { hasText: 'for mange forsøg på at logge ind' }).waitFor();
+  assert.ok(await page.locator('#oversigt').isHidden());
+  noProblems(page);
+});
+
 test('a changed start time is found by a citizen within a second; another association gets 403', async () => {
   // The citizen's page, open before the change, shows the old time.
   const citizen = await newPage(browser);

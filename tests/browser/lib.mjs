@@ -38,9 +38,9 @@ export async function newPage(browser, options = {}) {
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    // 401/403/404 are answers the pages handle; 405 is how this server answers POST
+    // 401/403/404/429 are answers the pages handle; 405 is how this server answers POST
     // /api/v1/activities/validate until the editing API is merged (the page then checks alone).
-    if (m.type() === 'error' && !/status of 40[1345]/.test(m.text())) page.problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/status of (40[1345]|429)/.test(m.text())) page.problems.push(`console: ${m.text()}`);
   });
   return page;
 }
