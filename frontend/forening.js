@@ -20,6 +20,7 @@
   var activities = [];      // the list as shown
   var editing = null;       // {id, original, isNew}
   var touched = {};         // fields the user has left or that showed an error
+  var typed = {};           // fields the user has typed in
   var validateMissing = false;  // POST /api/v1/activities/validate answered 404
   var validateTimer = null;
   var validateNo = 0;
@@ -516,8 +517,11 @@
     return err.field ? [{ field: err.field, message: err.message }] : [];
   }
 
+  // A field's errors show once the user has typed in it and left it (or at once while it
+  // already shows one), so nobody is scolded for a half-typed postcode.
   form.addEventListener('input', function (ev) {
-    var f = ev.target.getAttribute('data-field') || (ev.target.closest('[data-field]') || ev.target).getAttribute('data-field');
+    var f = ev.target.getAttribute('data-field');
+    if (f) typed[f] = true;
     if (f && ev.target.getAttribute('aria-invalid')) touched[f] = true;
     changed();
   });
@@ -529,7 +533,7 @@
   });
   form.addEventListener('focusout', function (ev) {
     var f = ev.target.getAttribute && ev.target.getAttribute('data-field');
-    if (f && ev.target.value) { touched[f] = true; showFieldErrors(allErrors(collect()), false); }
+    if (f && typed[f]) { touched[f] = true; showFieldErrors(allErrors(collect()), false); }
   });
 
   // The summary on submit: one link per error, focused so a screen reader reads it.
@@ -627,6 +631,7 @@
     }
     editing = { id: a ? a.id : '', original: a ? listingOf(a) : null, isNew: !a };
     touched = {};
+    typed = {};
     serverErrors = [];
     byId('fejlliste').hidden = true;
     fill(a ? listingOf(a) : { schedule: [{ weekday: 'mon' }], price_dkk: 0 });

@@ -139,6 +139,14 @@ test('a two-digit postcode gets a Danish error next to the field, and a summary 
   // The message sits next to the field: in the same .field block.
   assert.equal(await page.locator('.field', { has: page.locator('#f-postcode') }).locator('#f-postcode-fejl').count(), 1);
 
+  // A required field emptied and left.
+  const title = page.getByLabel('Titel');
+  await title.fill('');
+  await title.press('Tab');
+  await page.locator('#f-title-fejl', { hasText: 'Skriv en titel' }).waitFor();
+  await title.fill(TITLE);
+  await page.locator('#f-title-fejl').waitFor({ state: 'detached' });
+
   await page.getByRole('button', { name: 'Gem ændringerne' }).click();
   const summary = page.locator('#fejlliste');
   await summary.waitFor();
