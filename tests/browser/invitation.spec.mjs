@@ -1,5 +1,6 @@
 // /invitation#TOKEN: an invited editor chooses a username and password and lands on /forening
-// logged in; a used link is refused. Needs the editing API (guarded like coordinator.spec.mjs).
+// logged in; a used link is refused. The full scenario needs the editing API (guarded like
+// coordinator.spec.mjs); a bad link's message is checked always.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, USERS, api, launch, needsEditingApi, newPage, noProblems, token } from './lib.mjs';
@@ -7,6 +8,17 @@ import { BASE_URL, USERS, api, launch, needsEditingApi, newPage, noProblems, tok
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+test('an unknown or cut-off invitation link gets a plain Danish message', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/invitation#ukendt-invitation-0123456789`);
+  await page.locator('#fejl', { hasText: 'Invitationen findes ikke, er brugt eller er udløbet' }).waitFor();
+  assert.ok(await page.locator('#opret').isHidden());
+  await page.goto(`${BASE_URL}/invitation`);
+  await page.reload();
+  await page.locator('#fejl', { hasText: 'Linket er ikke helt' }).waitFor();
+  noProblems(page);
+});
 
 test('an invitation creates an editor who lands on /forening; the link works once', async (t) => {
   if (!(await needsEditingApi(t))) return;
