@@ -19,41 +19,12 @@
   var LIST_FIELDS = ['interest', 'target', 'day', 'time_of_day', 'transport', 'accessibility'];
   var TEXT_FIELDS = ['q', 'municipality', 'postcode', 'radius_km', 'free', 'sort', 'page'];
 
-  var DAYS = { mon: 'mandag', tue: 'tirsdag', wed: 'onsdag', thu: 'torsdag', fri: 'fredag', sat: 'lørdag', sun: 'søndag' };
-  var MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august',
-    'september', 'oktober', 'november', 'december'];
-
-  var vocab = null;   // /api/v1/vocabulary, or null if it could not be loaded
   var requestNo = 0;  // ignore answers to searches that have been superseded
 
   /* ---------- small helpers ---------- */
 
-  // Create an element; children may be strings (become text nodes) or nodes.
-  function el(tag, className, children) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    (children || []).forEach(function (c) {
-      if (c === null || c === undefined || c === '') return;
-      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
-
-  function cap(s) { return s ? s.charAt(0).toUpperCase() + s.slice(1) : s; }
-
-  // Danish label for a code, falling back to the code itself.
-  function label(group, code) {
-    var g = vocab && vocab[group];
-    return g && g[code] && g[code].da ? g[code].da : code;
-  }
-
-  function number(n, decimals) { return n.toFixed(decimals).replace('.', ','); }
-
-  function time(t) { return t ? t.replace(':', '.') : ''; }
-
-  function timeSpan(start, end) {
-    return start ? 'kl. ' + time(start) + (end ? '–' + time(end) : '') : '';
-  }
+  var el = Portal.el;
+  var label = Portal.label;
 
   /* ---------- state: URL <-> form <-> API query ---------- */
 
@@ -142,14 +113,12 @@
     form.querySelectorAll('.checks').forEach(function (box) {
       var group = box.getAttribute('data-vocab');
       var name = box.getAttribute('data-name');
-      var codes = group === 'weekdays' ? (vocab && vocab.weekdays) || Object.keys(DAYS)
-        : Object.keys((vocab && vocab[group]) || {});
-      codes.forEach(function (code) {
+      Portal.codes(group).forEach(function (code) {
         var input = el('input');
         input.type = 'checkbox';
         input.name = name;
         input.value = code;
-        var text = group === 'weekdays' ? cap(DAYS[code] || code) : label(group, code);
+        var text = group === 'weekdays' ? Portal.cap(Portal.dayName(code)) : label(group, code);
         box.appendChild(el('label', 'check', [input, ' ', el('span', '', [text]), ' ',
           el('span', 'count', [])]));
       });
@@ -186,85 +155,6 @@
       var name = o.dataset.name = o.dataset.name || o.textContent;  // remember the plain name
       o.textContent = m ? name + ' (' + (m[o.value] || 0) + ')' : name;
     });
-  }
-
-  /* ---------- rendering one result ---------- */
-
-  function scheduleLine(e) {
-    var day = DAYS[e.weekday] || e.weekday;
-    var when;
-    if (e.week_of_month === -1) when = 'Sidste ' + day + ' i måneden';
-    else if (e.week_of_month) when = e.week_of_month + '. ' + day + ' i måneden';
-    else if (e.every_weeks > 1) when = cap(day) + ' hver ' + e.every_weeks + '. uge';
-    else when = 'Hver ' + day;
-    var t = timeSpan(e.start, e.end);
-    return t ? when + ' ' + t : when;
-  }
-
-  function nextLine(n) {
-    var d = (n.date || '').split('-');
-    var text = 'Næste gang: ';
-    if (d.length === 3) {
-      text += (DAYS[n.weekday] ? DAYS[n.weekday] + ' ' : '') + Number(d[2]) + '. ' + MONTHS[Number(d[1]) - 1];
-      if (Number(d[0]) !== new Date().getFullYear()) text += ' ' + d[0];
-    } else {
-      text += n.date;
-    }
-    var t = timeSpan(n.start, n.end);
-    return t ? text + ' ' + t : text;
-  }
-
-  function priceText(r) {
-    var parts = [];
-    if (r.price_dkk === 0) parts.push('Gratis');
-    else if (typeof r.price_dkk === 'number') parts.push(number(r.price_dkk, r.price_dkk % 1 ? 2 : 0) + ' kr.');
-    if (r.price_note) parts.push(r.price_note);
-    return parts.length ? parts.join(' – ') : 'Pris ikke oplyst';
-  }
-
-  // A <dt>/<dd> pair; lines become one <dd> each.
-  function row(dl, term, lines) {
-    lines = lines.filter(function (x) { return x; });
-    if (!lines.length) return;
-    dl.appendChild(el('dt', '', [term]));
-    lines.forEach(function (line) { dl.appendChild(el('dd', '', [line])); });
-  }
-
-  function labels(group, codes) {
-    return (codes || []).map(function (c) { return label(group, c); });
-  }
-
-  function renderResult(r) {
-    var loc = r.location || {};
-    var dl = el('dl', 'facts');
-
-    var where = [loc.name, loc.address, [loc.postcode, loc.city].filter(Boolean).join(' ')];
-    if (typeof r.distance_km === 'number') {
-      where.push((loc.approximate ? 'Cirka ' : '') + number(r.distance_km, 1) + ' km væk');
-    }
-    row(dl, 'Hvor', where);
-
-    var when = (r.schedule || []).map(scheduleLine);
-    if (!when.length) when.push('Efter aftale');
-    when.push(r.schedule_note);
-    if (r.next_occurrence) when.push(nextLine(r.next_occurrence));
-    row(dl, 'Hvornår', when);
-
-    row(dl, 'Transport', [labels('transport', r.transport).join(', ')]);
-    row(dl, 'Tilgængelighed', [labels('accessibility', r.accessibility).join(', ')]);
-    row(dl, 'For', [labels('target_groups', r.target_groups).join(', ')]);
-    row(dl, 'Pris', [priceText(r)]);
-
-    var assoc = r.association && r.association.name;
-    return el('li', 'card', [
-      el('article', '', [
-        el('h3', '', [r.title || 'Aktivitet']),
-        assoc ? el('p', 'assoc', [assoc]) : null,
-        r.snippet ? el('p', 'snippet', [r.snippet]) : null,
-        dl,
-        r.welcome ? el('p', 'welcome', ['Der er en fast person, der tager imod nye']) : null
-      ])
-    ]);
   }
 
   /* ---------- searching ---------- */
@@ -313,7 +203,7 @@
   function render(s, data) {
     var total = data.total || 0;
     listEl.textContent = '';
-    (data.results || []).forEach(function (r) { listEl.appendChild(renderResult(r)); });
+    (data.results || []).forEach(function (r) { listEl.appendChild(Portal.renderResult(r)); });
     showFacets(data.facets);
     renderPager(s, data);
 
@@ -427,18 +317,14 @@
   });
 
   // Start: load the codes and labels, build the checkboxes, then search.
-  fetch('/api/v1/vocabulary')
-    .then(function (res) { return res.ok ? res.json() : null; })
-    .catch(function () { return null; })
-    .then(function (v) {
-      vocab = v;
-      if (!v) {
-        // Keep this note in the form: the search's own messages replace #fejl.
-        form.insertBefore(el('p', 'error', ['Filtrene kunne ikke hentes lige nu. Du kan stadig søge med fritekst.']),
-          form.querySelector('details'));
-      }
-      buildChecks();
-      fillForm(stateFromQuery(location.search));
-      runSearch(false);
-    });
+  Portal.loadVocabulary().then(function (v) {
+    if (!v) {
+      // Keep this note in the form: the search's own messages replace #fejl.
+      form.insertBefore(el('p', 'error', ['Filtrene kunne ikke hentes lige nu. Du kan stadig søge med fritekst.']),
+        form.querySelector('details'));
+    }
+    buildChecks();
+    fillForm(stateFromQuery(location.search));
+    runSearch(false);
+  });
 })();

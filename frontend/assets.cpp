@@ -18,6 +18,13 @@ const std::map<std::string_view, Asset>& assets() {
       {"/index.html", make(embedded::index_html(), "text/html; charset=utf-8")},
       {"/app.js", make(embedded::app_js(), "text/javascript; charset=utf-8")},
       {"/style.css", make(embedded::style_css(), "text/css; charset=utf-8")},
+      {"/shared.js", make(embedded::shared_js(), "text/javascript; charset=utf-8")},
+      {"/forening", make(embedded::forening_html(), "text/html; charset=utf-8")},
+      {"/forening.js", make(embedded::forening_js(), "text/javascript; charset=utf-8")},
+      {"/koordinator", make(embedded::koordinator_html(), "text/html; charset=utf-8")},
+      {"/koordinator.js", make(embedded::koordinator_js(), "text/javascript; charset=utf-8")},
+      {"/invitation", make(embedded::invitation_html(), "text/html; charset=utf-8")},
+      {"/invitation.js", make(embedded::invitation_js(), "text/javascript; charset=utf-8")},
   };
   return kAssets;
 }

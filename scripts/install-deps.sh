@@ -2,8 +2,11 @@
 # Installs the Debian 12 packages the portal needs to build, run and test (see
 # docs/dependencies.md for why each one). Does nothing when all are present.
 #   install-deps.sh          build + run dependencies
-#   install-deps.sh --test   also what the tests need
+#   install-deps.sh --test   also what the tests need, including the browser tests: Debian's
+#                            chromium, Node.js and npm (when no node is on PATH), and
+#                            `npm ci` in tests/browser when its node_modules is missing or stale
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   build-essential cmake pkg-config
@@ -18,14 +21,31 @@ packages=(
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)
+  packages+=(chromium)                                 # browser tests (tests/browser)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
+
+# The browser tests' npm packages (playwright-core, pinned in package-lock.json; it never
+# downloads a browser: the tests use /usr/bin/chromium).
+browser_packages() {
+  [[ ${1:-} == --test ]] || return 0
+  local dir=$root/tests/browser
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    echo "Installerer browsertestens npm-pakker i tests/browser"
+    (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund)
+  fi
+}
 
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ $status == "install ok installed" ]] || missing+=("$p")
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -eq 0 ]]; then
+  browser_packages "${1:-}"
+  exit 0
+fi
 
 echo "Installerer manglende pakker: ${missing[*]}"
 if [[ $(id -u) -ne 0 ]]; then
@@ -41,3 +61,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+browser_packages "${1:-}"
