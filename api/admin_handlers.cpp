@@ -292,7 +292,8 @@ Server::Reply Server::set_disabled(const Call& call) {
 Server::Reply Server::create_invitation(const Call& call) {
   const store::Account account = authenticate(call);
   require_coordinator(account);
-  const std::string& association_id = string_field(parse_body(call), "association");
+  const json body = parse_body(call);
+  const std::string& association_id = string_field(body, "association");
   if (!core::valid_id(association_id)) {
     throw core::Error(core::ErrorCode::invalid_body, "Foreningen '" + association_id + "' findes ikke.",
                       "association");
