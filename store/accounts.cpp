@@ -58,24 +58,29 @@ Account account_from(const pqxx::row& row) {
   return a;
 }
 
-void check_new_account(const NewAccount& a) {
-  if (a.username.empty() || a.username.size() > 100) {
+// The username and password rules of every new account.
+void check_credentials(const std::string& username, const std::string& password) {
+  if (username.empty() || username.size() > 100) {
     throw core::Error(core::ErrorCode::invalid_parameter, "Brugernavnet skal være 1-100 tegn.", "username");
   }
-  for (const unsigned char c : a.username) {
+  for (const unsigned char c : username) {
     if (c <= 0x20 || c == 0x7f) {
       throw core::Error(core::ErrorCode::invalid_parameter,
                         "Brugernavnet må ikke indeholde mellemrum eller kontroltegn.", "username");
     }
   }
-  if (a.password.size() < kMinPasswordLength) {
+  if (password.size() < kMinPasswordLength) {
     throw core::Error(core::ErrorCode::invalid_parameter,
                       "Adgangskoden skal være mindst " + std::to_string(kMinPasswordLength) + " tegn.", "password");
   }
-  if (a.password.size() > kMaxPasswordLength) {
+  if (password.size() > kMaxPasswordLength) {
     throw core::Error(core::ErrorCode::invalid_parameter,
                       "Adgangskoden må højst være " + std::to_string(kMaxPasswordLength) + " tegn.", "password");
   }
+}
+
+void check_new_account(const NewAccount& a) {
+  check_credentials(a.username, a.password);
   if (a.role == Role::association && a.association_id.empty()) {
     throw core::Error(core::ErrorCode::invalid_parameter,
                       "En konto med rollen association skal høre til en forening (--association).", "association");
@@ -338,15 +343,13 @@ std::optional<InvitationInfo> AccountStore::invitation(const std::string& token)
 Session AccountStore::accept_invitation(const std::string& token, const std::string& username,
                                         const std::string& password) {
   if (token.empty() || token.size() > 256) throw invitation_not_found();
-  // The association is checked under the row lock below; this checks username and password.
-  NewAccount account{username, Role::association, "?", password};
-  check_new_account(account);
+  check_credentials(username, password);  // the association comes from the invitation
   const std::string hash = hash_password(password);
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::work t(conn);
     const auto rows = usable_invitation(t, token, true);
     if (rows.empty()) throw invitation_not_found();
-    account.association_id = rows[0][0].as<std::string>();
+    const NewAccount account{username, Role::association, rows[0][0].as<std::string>(), password};
     const int64_t id = insert_account(t, account, hash);
     t.exec_params("UPDATE invitations SET used_at = now(), account_id = $2 WHERE token_hash = $1",
                   as_bytes(token_hash(token)), id);
