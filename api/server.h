@@ -106,7 +106,8 @@ class Server {
   Reply replace_activity(const Call& call);
   Reply delete_activity(const Call& call);
 
-  // Accounts, associations and coordinator lists (docs/api-editing.md); in admin_handlers.cpp.
+  // Accounts, associations and coordinator lists (docs/api-editing.md)
+  // (defined in admin_handlers.cpp)
   Reply me(const Call& call);
   Reply association(const Call& call);
   Reply replace_association(const Call& call);
