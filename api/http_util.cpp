@@ -1,5 +1,7 @@
 #include "api/http_util.h"
 
+#include <ctime>
+
 #include "core/errors.h"
 #include "core/text.h"
 
@@ -71,5 +73,30 @@ search::SearchParams query_params(const Pistache::Http::Request& request) {
 }
 
 std::string path_param(std::string_view raw, const std::string& field) { return checked(raw, field, false); }
+
+std::string iso_utc(std::chrono::system_clock::time_point t) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+std::string dump(const nlohmann::json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+const std::string& string_field(const nlohmann::json& body, const char* name) {
+  if (!body.contains(name) || !body[name].is_string()) {
+    throw core::Error(core::ErrorCode::invalid_body, std::string("Feltet '") + name + "' mangler eller er ikke tekst.",
+                      name);
+  }
+  return body[name].get_ref<const std::string&>();
+}
+
+void require_services(bool present) {
+  if (!present) throw core::Error(core::ErrorCode::unavailable, "Konti og redigering er ikke slået til på denne server.");
+}
 
 }  // namespace portal::api

@@ -1,10 +1,12 @@
 // HTTP edge helpers: URL decoding and input hygiene, shared by every handler.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
 #include <pistache/http.h>
 
 #include "search/request.h"
@@ -23,5 +25,18 @@ search::SearchParams query_params(const Pistache::Http::Request& request);
 std::string path_param(std::string_view raw, const std::string& field);
 
 inline constexpr size_t kMaxQueryStringBytes = 8192;
+
+// An instant as ISO 8601 UTC, "2026-11-22T10:00:00Z".
+std::string iso_utc(std::chrono::system_clock::time_point t);
+
+// JSON text for an answer (invalid UTF-8 replaced, never thrown).
+std::string dump(const nlohmann::json& body);
+
+// The string field `name` of a request body; core::Error(invalid_body) naming it when it is
+// missing or not a string.
+const std::string& string_field(const nlohmann::json& body, const char* name);
+
+// core::Error(unavailable) unless `present`: for services a server runs without (no database).
+void require_services(bool present);
 
 }  // namespace portal::api

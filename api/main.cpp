@@ -48,6 +48,7 @@ int run(int argc, char** argv) {
   portal::store::ConnectionPool pool(database_url, config.work_threads + 2);
   portal::store::ListingStore store(pool, parser);
   portal::store::AccountStore accounts(pool);
+  portal::store::AssociationStore associations(pool, parser);
   portal::search::IndexDirectory dir(index_dir);
   portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
 
@@ -69,7 +70,7 @@ int run(int argc, char** argv) {
   search_options.geo = &geo;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
-  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store});
+  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations});
   server.start();
   sync.start();
   spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());

@@ -128,6 +128,7 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
     Call call;
     call.body = request.body();
     call.address = request.address().host();
+    call.query = query_params(request);
     if (request.hasParam(":id")) call.id = path_param(request.param(":id").as<std::string>(), "id");
     std::string authorization;
     if (const auto typed = request.headers().tryGet<Http::Header::Authorization>()) {
@@ -147,11 +148,18 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
       try {
         Reply reply = handler(call);
         common_headers(*writer);
-        for (auto& [name, value] : reply.headers) set_header(*writer, name, value);
+        auto type = kJson;
+        for (auto& [name, value] : reply.headers) {
+          if (name == "Content-Type") {
+            type = Http::Mime::MediaType::fromString(value);
+          } else {
+            set_header(*writer, name, value);
+          }
+        }
         if (reply.body.empty()) {
           writer->send(reply.status);
         } else {
-          writer->send(reply.status, reply.body, kJson);
+          writer->send(reply.status, reply.body, type);
         }
       } catch (const core::Error& e) {
         if (e.code() == core::ErrorCode::unauthorized) set_header(*writer, "WWW-Authenticate", "Bearer");
@@ -170,6 +178,7 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
     }
   });
   switch (method) {
+    case Http::Method::Get: Rest::Routes::Get(router_, path, std::move(route)); break;
     case Http::Method::Post: Rest::Routes::Post(router_, path, std::move(route)); break;
     case Http::Method::Put: Rest::Routes::Put(router_, path, std::move(route)); break;
     case Http::Method::Delete: Rest::Routes::Delete(router_, path, std::move(route)); break;
@@ -185,6 +194,20 @@ void Server::routes() {
   offload(Http::Method::Post, "/api/v1/activities", [this](const Call& c) { return create_activity(c); });
   offload(Http::Method::Put, "/api/v1/activities/:id", [this](const Call& c) { return replace_activity(c); });
   offload(Http::Method::Delete, "/api/v1/activities/:id", [this](const Call& c) { return delete_activity(c); });
+  // Accounts, associations and coordinator lists (docs/api-editing.md)
+  offload(Http::Method::Get, "/api/v1/me", [this](const Call& c) { return me(c); });
+  offload(Http::Method::Get, "/api/v1/associations/:id", [this](const Call& c) { return association(c); });
+  offload(Http::Method::Put, "/api/v1/associations/:id", [this](const Call& c) { return replace_association(c); });
+  offload(Http::Method::Get, "/api/v1/associations/:id/activities",
+          [this](const Call& c) { return association_activities(c); });
+  offload(Http::Method::Get, "/api/v1/coordinator/associations",
+          [this](const Call& c) { return coordinator_associations(c); });
+  offload(Http::Method::Get, "/api/v1/coordinator/reminders.csv", [this](const Call& c) { return reminders_csv(c); });
+  offload(Http::Method::Get, "/api/v1/accounts", [this](const Call& c) { return list_accounts(c); });
+  offload(Http::Method::Put, "/api/v1/accounts/:id/disabled", [this](const Call& c) { return set_disabled(c); });
+  offload(Http::Method::Post, "/api/v1/invitations", [this](const Call& c) { return create_invitation(c); });
+  offload(Http::Method::Get, "/api/v1/invitations/:id", [this](const Call& c) { return invitation(c); });
+  offload(Http::Method::Post, "/api/v1/invitations/:id/accept", [this](const Call& c) { return accept_invitation(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
@@ -293,33 +316,6 @@ void Server::fallback(const Rest::Request& request, Http::ResponseWriter respons
 }
 
 // --- accounts and listing writes (run on the WorkPool) ----------------------------------------
-
-namespace {
-
-std::string iso_utc(std::chrono::system_clock::time_point t) {
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
-
-std::string dump(const json& body) { return body.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-const std::string& string_field(const json& body, const char* name) {
-  if (!body.contains(name) || !body[name].is_string()) {
-    throw core::Error(core::ErrorCode::invalid_body, std::string("Feltet '") + name + "' mangler eller er ikke tekst.",
-                      name);
-  }
-  return body[name].get_ref<const std::string&>();
-}
-
-void require_services(bool present) {
-  if (!present) throw core::Error(core::ErrorCode::unavailable, "Konti og redigering er ikke slået til på denne server.");
-}
-
-}  // namespace
 
 json Server::parse_body(const Call& call) const {
   if (call.body.size() > config_.max_write_body_bytes) {

@@ -27,12 +27,14 @@
 
 #include "api/login_limiter.h"
 #include "api/work_pool.h"
+#include "core/freshness.h"
 #include "core/geo.h"
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
 #include "indexer/index_sync.h"
 #include "search/searcher.h"
 #include "store/accounts.h"
+#include "store/association_store.h"
 #include "store/listing_store.h"
 
 namespace portal::api {
@@ -49,6 +51,7 @@ struct ServerConfig {
   // Threads for PostgreSQL work and password hashing (Argon2id takes ~64 MB each).
   size_t work_threads = 4;
   LoginLimits login_limits;
+  core::FreshnessPolicy freshness;  // docs/api-editing.md
 };
 
 struct Services {
@@ -58,6 +61,7 @@ struct Services {
   const indexer::IndexSync* sync = nullptr;  // for /healthz; may be null
   store::AccountStore* accounts = nullptr;    // login and writes answer 503 when null
   store::ListingStore* listings = nullptr;    // writes answer 503 when null
+  store::AssociationStore* associations = nullptr;  // association pages and lists: 503 when null
 };
 
 class Server {
@@ -78,6 +82,7 @@ class Server {
     std::string bearer;   // the token of `Authorization: Bearer TOKEN`, or ""
     std::string address;  // the client's IP address
     std::string id;       // the decoded :id path parameter, or ""
+    search::SearchParams query;  // the decoded query parameters
   };
   struct Reply {
     Pistache::Http::Code status = Pistache::Http::Code::Ok;
@@ -90,7 +95,8 @@ class Server {
   // GET and HEAD; other methods answer 405 unless `writable` (then PUT and DELETE are left to
   // the caller's routes).
   void get(const std::string& path, Handler handler, bool writable = false);
-  // A route whose handler runs on the WorkPool.
+  // A route whose handler runs on the WorkPool (GET, POST, PUT, DELETE). A reply header
+  // "Content-Type" replaces the default JSON type.
   void offload(Pistache::Http::Method method, const std::string& path, CallHandler handler);
   void routes();
 
@@ -99,6 +105,22 @@ class Server {
   Reply create_activity(const Call& call);
   Reply replace_activity(const Call& call);
   Reply delete_activity(const Call& call);
+
+  // Accounts, associations and coordinator lists (docs/api-editing.md)
+  // (defined in admin_handlers.cpp)
+  Reply me(const Call& call);
+  Reply association(const Call& call);
+  Reply replace_association(const Call& call);
+  Reply association_activities(const Call& call);
+  Reply coordinator_associations(const Call& call);
+  Reply reminders_csv(const Call& call);
+  Reply list_accounts(const Call& call);
+  Reply set_disabled(const Call& call);
+  Reply create_invitation(const Call& call);
+  Reply invitation(const Call& call);
+  Reply accept_invitation(const Call& call);
+  store::OverviewQuery overview_query(const Call& call) const;
+  nlohmann::json freshness_json(core::Date last_confirmed) const;
 
   store::Account authenticate(const Call& call);
   nlohmann::json parse_body(const Call& call) const;

@@ -9,61 +9,29 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
+#include "store/store_detail.h"
 
 namespace portal::store {
 namespace {
 
 using nlohmann::json;
 
-// Transaction advisory lock taken by every writer before it appends to change_log ("portalW1").
-// Writers therefore commit one at a time and change ids appear in commit order.
-constexpr long long kWriteLockKey = 0x706f7274616c5731LL;
+// Shared with AssociationStore (store_detail.h).
+using detail::log_changes;
+using detail::outcome_of;
+using detail::parse_stored;
+using detail::take_write_lock;
+using detail::upsert;
 
 using ReadOnlySnapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
 std::string json_array(const std::vector<std::string>& values) { return json(values).dump(); }
-
-// Parses a stored document. The store writes only canonical documents, so a failure is a bug.
-template <typename Record>
-Record parse_stored(const core::ListingParser& parser, const pqxx::field& doc, const char* kind) {
-  const json j = json::parse(doc.c_str());
-  core::Parsed<Record> parsed = [&] {
-    if constexpr (std::is_same_v<Record, core::Activity>) {
-      return parser.activity(j);
-    } else {
-      return parser.association(j);
-    }
-  }();
-  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
-    std::string message = std::string("stored ") + kind + " " + j.value("id", std::string("?")) + " does not parse:";
-    for (const auto& e : *errors) message += " " + e.field + ": " + e.reason + ";";
-    throw std::logic_error(message);
-  }
-  return std::get<Record>(std::move(parsed));
-}
 
 std::vector<core::Activity> parse_activities(const core::ListingParser& parser, const pqxx::result& rows) {
   std::vector<core::Activity> out;
   out.reserve(rows.size());
   for (const auto& row : rows) out.push_back(parse_stored<core::Activity>(parser, row[0], "activity"));
   return out;
-}
-
-// Interprets `RETURNING (xmax = 0)` of an upsert whose update is skipped when nothing changed.
-WriteOutcome outcome_of(const pqxx::result& r) {
-  if (r.empty()) return WriteOutcome::unchanged;
-  return r[0][0].as<bool>() ? WriteOutcome::created : WriteOutcome::updated;
-}
-
-WriteOutcome upsert(pqxx::work& t, const core::Association& a) {
-  return outcome_of(t.exec_params(
-      "INSERT INTO associations AS t (id, name, municipality, doc) "
-      "VALUES ($1, $2, NULLIF($3::text, ''), $4::jsonb) "
-      "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, municipality = EXCLUDED.municipality, "
-      "  doc = EXCLUDED.doc, updated_at = now() "
-      "WHERE t.doc IS DISTINCT FROM EXCLUDED.doc "
-      "RETURNING (xmax = 0) AS inserted",
-      a.id, a.name, a.municipality, core::to_json(a).dump()));
 }
 
 WriteOutcome upsert(pqxx::work& t, const core::Activity& a) {
@@ -89,23 +57,6 @@ WriteOutcome upsert(pqxx::work& t, const core::Activity& a) {
       json_array(a.target_groups), json_array(a.transport), json_array(a.accessibility), a.price_dkk,
       core::to_json(a).dump()));
 }
-
-// Appends `changes` (objects with "entity", "id", "op") to change_log in order and NOTIFYs the
-// highest new id. Call under the write lock; does nothing for an empty list.
-void log_changes(pqxx::work& t, const json& changes) {
-  if (changes.empty()) return;
-  const auto row = t.exec_params1(
-      "WITH ins AS ("
-      "  INSERT INTO change_log (entity, entity_id, op) "
-      "  SELECT c->>'entity', c->>'id', c->>'op' "
-      "  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(c, n) ORDER BY n "
-      "  RETURNING id) "
-      "SELECT max(id) FROM ins",
-      changes.dump());
-  t.exec_params("SELECT pg_notify($1, $2)", kChangeChannel, row[0].as<std::string>());
-}
-
-void take_write_lock(pqxx::work& t) { t.exec_params("SELECT pg_advisory_xact_lock($1)", kWriteLockKey); }
 
 }  // namespace
 

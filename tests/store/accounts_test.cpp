@@ -2,11 +2,13 @@
 // ownership rules of ListingStore::put_activity/delete_activity that the write API relies on.
 #include "store/accounts.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
 #include <iostream>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,30 +19,16 @@
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
 #include "store/listing_store.h"
-#include "store/migrations.h"
-#include "tests/support/test_database.h"
+#include "tests/store/store_test_support.h"
 
 namespace portal::store {
 namespace {
 
 using nlohmann::json;
 
-const core::Geo& geo() {
-  static const core::Geo g = core::Geo::builtin();
-  return g;
-}
-
-const core::ListingParser& parser() {
-  static const core::Vocabulary vocabulary = core::Vocabulary::builtin();
-  static const core::ListingParser p(vocabulary, geo());
-  return p;
-}
-
-template <typename T>
-T must(core::Parsed<T> parsed) {
-  if (std::holds_alternative<std::vector<core::FieldError>>(parsed)) throw std::invalid_argument("does not parse");
-  return std::get<T>(std::move(parsed));
-}
+using test_support::error_of;
+using test_support::must;
+using test_support::parser;
 
 core::Activity activity(const std::string& id, const std::string& association) {
   return must(parser().activity({{"id", id},
@@ -51,15 +39,10 @@ core::Activity activity(const std::string& id, const std::string& association) {
 
 constexpr const char* kPassword = "korrekt-hest-batteri";
 
-class AccountStoreTest : public ::testing::Test {
+class AccountStoreTest : public test_support::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<portal::testing::TestDatabase>();
-    {
-      pqxx::connection conn(db_->url());
-      migrate(conn, builtin_migrations(), geo());
-    }
-    pool_ = std::make_unique<ConnectionPool>(db_->url(), 4);
+    StoreTest::SetUp();
     listings_ = std::make_unique<ListingStore>(*pool_, parser());
     accounts_ = std::make_unique<AccountStore>(*pool_);
     listings_->apply({{must(parser().association({{"id", "gaaklub"}, {"name", "Gåklubben"}})),
@@ -70,16 +53,7 @@ class AccountStoreTest : public ::testing::Test {
   void TearDown() override {
     accounts_.reset();
     listings_.reset();
-    pool_.reset();
-    db_.reset();
-  }
-
-  pqxx::result sql(const std::string& query) {
-    pqxx::connection conn(db_->url());
-    pqxx::work t(conn);
-    auto r = t.exec(query);
-    t.commit();
-    return r;
+    StoreTest::TearDown();
   }
 
   void expect_error(core::ErrorCode code, const std::string& field, const NewAccount& a) {
@@ -92,8 +66,6 @@ class AccountStoreTest : public ::testing::Test {
     }
   }
 
-  std::unique_ptr<portal::testing::TestDatabase> db_;
-  std::unique_ptr<ConnectionPool> pool_;
   std::unique_ptr<ListingStore> listings_;
   std::unique_ptr<AccountStore> accounts_;
 };
@@ -227,14 +199,7 @@ TEST_F(AccountStoreTest, DisabledAccountsCannotLogInAndLoseTheirSessions) {
 
 TEST_F(AccountStoreTest, PutActivityEnforcesModeAndOwner) {
   using Mode = ListingStore::PutMode;
-  auto code_of = [](auto&& call) {
-    try {
-      call();
-    } catch (const core::Error& e) {
-      return e.code();
-    }
-    return core::ErrorCode::internal;
-  };
+  auto code_of = [](auto&& call) { return error_of(call).code(); };
   EXPECT_EQ(listings_->put_activity(activity("tur", "gaaklub"), Mode::create, "gaaklub"), WriteOutcome::created);
   EXPECT_EQ(code_of([&] { listings_->put_activity(activity("tur", "gaaklub"), Mode::create, "gaaklub"); }),
             core::ErrorCode::conflict);
@@ -253,6 +218,121 @@ TEST_F(AccountStoreTest, PutActivityEnforcesModeAndOwner) {
   EXPECT_FALSE(listings_->delete_activity("tur"));
   // Each change wrote one change-log entry: create, update, delete.
   EXPECT_EQ(sql("SELECT count(*) FROM change_log WHERE entity = 'activity'")[0][0].as<int>(), 3);
+}
+
+TEST_F(AccountStoreTest, DisableByIdStopsSessionsAndListsAccounts) {
+  const int64_t anna = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword});
+  const int64_t bo = accounts_->create_account({"bo", Role::coordinator, "", kPassword});
+  const auto session = accounts_->login("anna", kPassword);
+  ASSERT_TRUE(session);
+  const auto full = accounts_->session(session->token);
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->account.id, anna);
+  EXPECT_EQ(full->expires_at, session->expires_at);
+
+  ASSERT_TRUE(accounts_->set_disabled(anna, true));
+  EXPECT_FALSE(accounts_->session_account(session->token));
+  EXPECT_FALSE(accounts_->session(session->token));
+  EXPECT_FALSE(accounts_->set_disabled(int64_t{999999}, true));
+
+  const auto list = accounts_->accounts();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].account.username, "Anna");  // by username, any case
+  EXPECT_EQ(list[0].account.association_id, "gaaklub");
+  EXPECT_TRUE(list[0].disabled);
+  ASSERT_TRUE(list[0].last_login);
+  EXPECT_LT(std::chrono::abs(*list[0].last_login - std::chrono::system_clock::now()), std::chrono::minutes(1));
+  EXPECT_EQ(list[1].account.id, bo);
+  EXPECT_FALSE(list[1].disabled);
+  EXPECT_FALSE(list[1].last_login);
+
+  ASSERT_TRUE(accounts_->set_disabled(anna, false));
+  EXPECT_TRUE(accounts_->session_account(session->token));
+}
+
+TEST_F(AccountStoreTest, InvitationIsOneTimeAndStoresOnlyItsHash) {
+  const auto before = std::chrono::system_clock::now();
+  const Invitation invitation = accounts_->create_invitation("gaaklub", 0);
+  EXPECT_EQ(invitation.token.size(), 43u);  // 32 bytes, base64url without padding
+  EXPECT_NEAR(std::chrono::duration<double>(invitation.expires_at - before).count(),
+              std::chrono::duration<double>(kInvitationLifetime).count(), 60);
+  const auto rows = sql("SELECT token_hash, association_id, used_at FROM invitations");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(pqxx::binarystring(rows[0][0]).str(), token_hash(invitation.token));
+  EXPECT_TRUE(rows[0][2].is_null());
+
+  const auto info = accounts_->invitation(invitation.token);
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->association_id, "gaaklub");
+  EXPECT_EQ(info->association_name, "Gåklubben");
+  EXPECT_EQ(info->expires_at, invitation.expires_at);
+
+  const Session session = accounts_->accept_invitation(invitation.token, "gaa-formand", kPassword);
+  EXPECT_EQ(session.account.role, Role::association);
+  EXPECT_EQ(session.account.association_id, "gaaklub");
+  const auto account = accounts_->session_account(session.token);
+  ASSERT_TRUE(account);
+  EXPECT_EQ(account->username, "gaa-formand");
+  EXPECT_TRUE(accounts_->login("gaa-formand", kPassword));
+  EXPECT_EQ(sql("SELECT count(*) FROM invitations WHERE used_at IS NOT NULL AND account_id = " +
+                std::to_string(account->id))[0][0].as<int>(), 1);
+
+  // Used up: neither shown nor accepted again.
+  EXPECT_FALSE(accounts_->invitation(invitation.token));
+  EXPECT_EQ(error_of([&] { accounts_->accept_invitation(invitation.token, "en-anden", kPassword); }).code(),
+            core::ErrorCode::not_found);
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
+}
+
+TEST_F(AccountStoreTest, ExpiredOrUnknownInvitationsAreNotFound) {
+  const Invitation invitation = accounts_->create_invitation("bridgeklub", 0);
+  sql("UPDATE invitations SET expires_at = now() - interval '1 second'");
+  EXPECT_FALSE(accounts_->invitation(invitation.token));
+  const core::Error expired = error_of([&] { accounts_->accept_invitation(invitation.token, "bridge", kPassword); });
+  EXPECT_EQ(expired.code(), core::ErrorCode::not_found);
+  const core::Error unknown = error_of([&] { accounts_->accept_invitation("ukendt-token", "bridge", kPassword); });
+  EXPECT_EQ(unknown.code(), core::ErrorCode::not_found);
+  EXPECT_STREQ(unknown.what(), expired.what());  // one message for unknown, used and expired
+  EXPECT_FALSE(accounts_->invitation(""));
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 0);
+
+  const core::Error no_association = error_of([&] { accounts_->create_invitation("findes-ikke", 0); });
+  EXPECT_EQ(no_association.code(), core::ErrorCode::invalid_parameter);
+  EXPECT_EQ(no_association.field(), "association");
+}
+
+TEST_F(AccountStoreTest, FailedAcceptWritesNothingAndKeepsTheInvitation) {
+  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  const Invitation invitation = accounts_->create_invitation("gaaklub", 0);
+  const core::Error taken = error_of([&] { accounts_->accept_invitation(invitation.token, "ANNA", kPassword); });
+  EXPECT_EQ(taken.code(), core::ErrorCode::conflict);
+  EXPECT_EQ(taken.field(), "username");
+  const core::Error short_password = error_of([&] { accounts_->accept_invitation(invitation.token, "ny", "kort"); });
+  EXPECT_EQ(short_password.code(), core::ErrorCode::invalid_parameter);
+  EXPECT_EQ(short_password.field(), "password");
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
+  EXPECT_TRUE(accounts_->invitation(invitation.token));
+  EXPECT_NO_THROW(accounts_->accept_invitation(invitation.token, "ny", kPassword));
+}
+
+TEST_F(AccountStoreTest, ConcurrentAcceptsCreateOneAccount) {
+  const Invitation invitation = accounts_->create_invitation("gaaklub", 0);
+  std::atomic<int> accepted{0}, not_found{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 3; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        accounts_->accept_invitation(invitation.token, "redaktoer" + std::to_string(i), kPassword);
+        ++accepted;
+      } catch (const core::Error& e) {
+        if (e.code() == core::ErrorCode::not_found) ++not_found;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(accepted.load(), 1);
+  EXPECT_EQ(not_found.load(), 2);
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
 }
 
 }  // namespace
