@@ -87,6 +87,7 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
   doc.add_value(schema::kSlotTransport, join_codes(a.transport));
   if (!a.schedule.empty()) doc.add_value(schema::kSlotSchedule, encode_schedule(a.schedule));
   if (a.updated_at) doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(a.updated_at->days));
+  if (a.last_confirmed) doc.add_value(schema::kSlotConfirmed, Xapian::sortable_serialise(a.last_confirmed->days));
 
   nlohmann::json data = {
       {"activity", core::to_json(a)},
@@ -94,6 +95,7 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
       {"municipality", a.location.municipality},
       {"coordinate", {{"lat", a.location.coordinate.lat}, {"lon", a.location.coordinate.lon}}},
   };
+  if (a.last_confirmed) data["last_confirmed"] = core::format_date(*a.last_confirmed);
   doc.set_data(data.dump());
   return doc;
 }

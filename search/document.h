@@ -25,7 +25,7 @@ std::string_view form_marker(WordForm::Kind kind);
 std::vector<std::string> spelling_words(const Xapian::Document& doc);
 
 // The stored data of a document: {"activity": listing, "association": listing,
-// "municipality": code, "coordinate": {"lat","lon"}}.
+// "municipality": code, "coordinate": {"lat","lon"}, "last_confirmed": "YYYY-MM-DD"?}.
 nlohmann::json document_data(const Xapian::Document& doc);
 
 // Compact encoding of a schedule for a value slot (sort by next occurrence).
