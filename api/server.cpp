@@ -170,6 +170,7 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
     }
   });
   switch (method) {
+    case Http::Method::Get: Rest::Routes::Get(router_, path, std::move(route)); break;
     case Http::Method::Post: Rest::Routes::Post(router_, path, std::move(route)); break;
     case Http::Method::Put: Rest::Routes::Put(router_, path, std::move(route)); break;
     case Http::Method::Delete: Rest::Routes::Delete(router_, path, std::move(route)); break;
@@ -185,6 +186,13 @@ void Server::routes() {
   offload(Http::Method::Post, "/api/v1/activities", [this](const Call& c) { return create_activity(c); });
   offload(Http::Method::Put, "/api/v1/activities/:id", [this](const Call& c) { return replace_activity(c); });
   offload(Http::Method::Delete, "/api/v1/activities/:id", [this](const Call& c) { return delete_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/validate", [this](const Call& c) { return validate_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/confirm", [this](const Call& c) { return confirm_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/approve", [this](const Call& c) { return approve_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/reject", [this](const Call& c) { return reject_activity(c); });
+  offload(Http::Method::Put, "/api/v1/associations/:id/review", [this](const Call& c) { return set_review_required(c); });
+  offload(Http::Method::Get, "/api/v1/review", [this](const Call& c) { return review_queue(c); });
+  offload(Http::Method::Get, "/api/v1/coordinator/stale", [this](const Call& c) { return stale_activities(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
@@ -216,6 +224,9 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
   body["location"]["approximate"] = !body["location"].contains("lat");
   body["location"]["lat"] = (*data)["coordinate"]["lat"];
   body["location"]["lon"] = (*data)["coordinate"]["lon"];
+  if (const auto f = search::document_freshness(*data, now.date, config_.freshness)) {
+    body["freshness"] = search::freshness_json(*f);
+  }
   body["next_occurrences"] = json::array();
   {
     // Re-parse the stored schedule through the listing parser to compute several dates.
@@ -391,10 +402,7 @@ core::Activity Server::activity_from(json body, const store::Account& account, c
     }
   }
   auto parsed = parser_.activity(body);
-  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
-    const auto& first = errors->front();
-    throw core::Error(core::ErrorCode::invalid_body, first.reason, first.field);
-  }
+  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) throw core::InvalidListing(std::move(*errors));
   return std::get<core::Activity>(std::move(parsed));
 }
 
@@ -419,9 +427,11 @@ Server::Reply Server::create_activity(const Call& call) {
   require_editor(account);
   require_services(services_.listings != nullptr);
   const core::Activity activity = activity_from(parse_body(call), account, {});
-  services_.listings->put_activity(activity, store::ListingStore::PutMode::create, owner_of(account));
+  const auto result = services_.listings->put(activity, store::ListingStore::PutMode::create, owner_of(account));
   spdlog::info("activity {} created by {}", activity.id, account.username);
-  return {Code::Created, dump(core::to_json(activity)), {{"Location", "/api/v1/activities/" + activity.id}}};
+  Reply reply = written(activity, result, Code::Created);
+  reply.headers.emplace_back("Location", "/api/v1/activities/" + activity.id);
+  return reply;
 }
 
 Server::Reply Server::replace_activity(const Call& call) {
@@ -430,9 +440,16 @@ Server::Reply Server::replace_activity(const Call& call) {
   require_services(services_.listings != nullptr);
   if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
   const core::Activity activity = activity_from(parse_body(call), account, call.id);
-  services_.listings->put_activity(activity, store::ListingStore::PutMode::replace, owner_of(account));
+  const auto result = services_.listings->put(activity, store::ListingStore::PutMode::replace, owner_of(account));
   spdlog::info("activity {} replaced by {}", activity.id, account.username);
-  return {Code::Ok, dump(core::to_json(activity)), {}};
+  return written(activity, result, Code::Ok);
+}
+
+Server::Reply Server::written(const core::Activity& activity, const store::PutResult& result, Code code) const {
+  if (result.pending) {
+    return {Code::Accepted, dump({{"id", activity.id}, {"review", {{"status", "pending"}}}}), {}};
+  }
+  return {code, dump(core::to_json(activity)), {}};
 }
 
 Server::Reply Server::delete_activity(const Call& call) {
@@ -444,6 +461,109 @@ Server::Reply Server::delete_activity(const Call& call) {
   }
   spdlog::info("activity {} deleted by {}", call.id, account.username);
   return {Code::No_Content, {}, {}};
+}
+
+// --- freshness and review (docs/api-editing.md; run on the WorkPool) -----------------------------
+
+namespace {
+
+void require_moderator(const store::Account& account) {
+  if (account.role != store::Role::coordinator) {
+    throw core::Error(core::ErrorCode::forbidden, "Kun en koordinator kan gøre dette.");
+  }
+}
+
+core::Date today() { return core::copenhagen_time(std::chrono::system_clock::now()).date; }
+
+json association_ref(const std::string& id, const std::string& name) { return {{"id", id}, {"name", name}}; }
+
+}  // namespace
+
+Server::Reply Server::confirm_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  require_services(services_.review != nullptr);
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  const core::Date confirmed = services_.review->confirm(call.id, owner_of(account));
+  spdlog::info("activity {} confirmed by {}", call.id, account.username);
+  const auto f = core::freshness(confirmed, today(), config_.freshness);
+  return {Code::Ok, dump({{"id", call.id}, {"freshness", search::freshness_json(f)}}), {}};
+}
+
+Server::Reply Server::validate_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  const core::Activity activity = activity_from(parse_body(call), account, {});
+  return {Code::Ok, dump({{"valid", true}, {"activity", core::to_json(activity)}}), {}};
+}
+
+Server::Reply Server::set_review_required(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  const json body = parse_body(call);
+  if (!body.contains("required") || !body["required"].is_boolean()) {
+    throw core::Error(core::ErrorCode::invalid_body, "Feltet 'required' skal være true eller false.", "required");
+  }
+  const bool required = body["required"].get<bool>();
+  if (!core::valid_id(call.id) || !services_.review->set_review_required(call.id, required)) {
+    throw core::Error(core::ErrorCode::not_found, "Foreningen findes ikke.", "id");
+  }
+  spdlog::info("association {} review_required={} by {}", call.id, required, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review_required", required}}), {}};
+}
+
+Server::Reply Server::review_queue(const Call& call) {
+  require_moderator(authenticate(call));
+  require_services(services_.review != nullptr);
+  json activities = json::array();
+  for (auto& p : services_.review->pending()) {
+    json a = std::move(p.activity);
+    a["association"] = association_ref(p.association_id, p.association_name);
+    a["submitted_at"] = p.submitted_at;
+    activities.push_back(std::move(a));
+  }
+  return {Code::Ok, dump({{"activities", std::move(activities)}}), {{"Cache-Control", "no-store"}}};
+}
+
+Server::Reply Server::approve_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  services_.review->approve(call.id);
+  spdlog::info("activity {} approved by {}", call.id, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review", {{"status", "public"}}}}), {}};
+}
+
+Server::Reply Server::reject_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  const json body = parse_body(call);
+  const std::string& note = string_field(body, "note");
+  if (note.find_first_not_of(" \t\r\n") == std::string::npos || note.size() > 2000) {
+    throw core::Error(core::ErrorCode::invalid_body,
+                      "Skriv en kort begrundelse (højst 2000 tegn), så foreningen ved, hvad der skal rettes.", "note");
+  }
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  services_.review->reject(call.id, note);
+  spdlog::info("activity {} rejected by {}", call.id, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review", {{"status", "rejected"}, {"note", note}}}}), {}};
+}
+
+Server::Reply Server::stale_activities(const Call& call) {
+  require_moderator(authenticate(call));
+  require_services(services_.review != nullptr);
+  const core::Date day = today();
+  json activities = json::array();
+  for (const auto& a : services_.review->stale(day, config_.freshness)) {
+    activities.push_back({{"id", a.id},
+                          {"title", a.title},
+                          {"association", association_ref(a.association_id, a.association_name)},
+                          {"freshness", search::freshness_json(core::freshness(a.last_confirmed, day, config_.freshness))}});
+  }
+  return {Code::Ok, dump({{"activities", std::move(activities)}}), {{"Cache-Control", "no-store"}}};
 }
 
 void Server::start() {

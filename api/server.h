@@ -27,6 +27,7 @@
 
 #include "api/login_limiter.h"
 #include "api/work_pool.h"
+#include "core/freshness.h"
 #include "core/geo.h"
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
@@ -34,6 +35,7 @@
 #include "search/searcher.h"
 #include "store/accounts.h"
 #include "store/listing_store.h"
+#include "store/review_store.h"
 
 namespace portal::api {
 
@@ -49,6 +51,7 @@ struct ServerConfig {
   // Threads for PostgreSQL work and password hashing (Argon2id takes ~64 MB each).
   size_t work_threads = 4;
   LoginLimits login_limits;
+  core::FreshnessPolicy freshness;  // docs/api-editing.md
 };
 
 struct Services {
@@ -58,6 +61,7 @@ struct Services {
   const indexer::IndexSync* sync = nullptr;  // for /healthz; may be null
   store::AccountStore* accounts = nullptr;    // login and writes answer 503 when null
   store::ListingStore* listings = nullptr;    // writes answer 503 when null
+  store::ReviewStore* review = nullptr;       // confirm and review answer 503 when null
 };
 
 class Server {
@@ -90,7 +94,7 @@ class Server {
   // GET and HEAD; other methods answer 405 unless `writable` (then PUT and DELETE are left to
   // the caller's routes).
   void get(const std::string& path, Handler handler, bool writable = false);
-  // A route whose handler runs on the WorkPool.
+  // A route whose handler runs on the WorkPool (GET, POST, PUT or DELETE).
   void offload(Pistache::Http::Method method, const std::string& path, CallHandler handler);
   void routes();
 
@@ -99,6 +103,17 @@ class Server {
   Reply create_activity(const Call& call);
   Reply replace_activity(const Call& call);
   Reply delete_activity(const Call& call);
+
+  // Freshness and review (docs/api-editing.md)
+  Reply confirm_activity(const Call& call);
+  Reply validate_activity(const Call& call);
+  Reply set_review_required(const Call& call);
+  Reply review_queue(const Call& call);
+  Reply approve_activity(const Call& call);
+  Reply reject_activity(const Call& call);
+  Reply stale_activities(const Call& call);
+  // The answer to a listing write: the stored activity, or 202 when it waits for review.
+  Reply written(const core::Activity& activity, const store::PutResult& result, Pistache::Http::Code code) const;
 
   store::Account authenticate(const Call& call);
   nlohmann::json parse_body(const Call& call) const;
