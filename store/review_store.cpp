@@ -32,6 +32,7 @@ core::Date ReviewStore::confirm(const std::string& activity_id, const std::strin
 bool ReviewStore::set_review_required(const std::string& association_id, bool required) {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::work t(conn);
+    take_write_lock(t);  // a write in progress finishes under the old setting
     const auto r = t.exec_params("UPDATE associations SET review_required = $2 WHERE id = $1", association_id, required);
     t.commit();
     return r.affected_rows() > 0;

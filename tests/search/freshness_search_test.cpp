@@ -1,5 +1,6 @@
 // Freshness at query time (search/schema.h): a stale activity ranks below an equally relevant
 // fresh one, a hidden one is not found and not counted, and results carry their freshness.
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -95,6 +96,22 @@ TEST_F(FreshnessSearchTest, HiddenIsNotFoundNorCountedButKeepsItsDocument) {
   // The first hidden day is last_confirmed + hide_after_days.
   index({walk("graense", 270), walk("dagen-foer", 269)});
   EXPECT_EQ(ids(search("gåtur")), (std::vector<std::string>{"dagen-foer"}));
+}
+
+TEST_F(FreshnessSearchTest, SuggestionsLeaveOutHiddenTitles) {
+  // suggest() takes "today" from the clock, so the dates are relative to the real today.
+  const core::Date today = core::copenhagen_time(std::chrono::system_clock::now()).date;
+  core::Activity hidden = t::activity(t::activity_json("skjult", {{"title", "Krolfturnering"}}));
+  hidden.last_confirmed = core::Date{today.days - 300};
+  core::Activity fresh = t::activity(t::activity_json("frisk", {{"title", "Krolf for begyndere"}}));
+  fresh.last_confirmed = today;
+  index({hidden, fresh});
+  const json suggestions = searcher_->suggest("krol", 8);
+  std::vector<std::string> titles;
+  for (const auto& s : suggestions["suggestions"]) {
+    if (s["type"] == "title") titles.push_back(s["id"].get<std::string>());
+  }
+  EXPECT_EQ(titles, (std::vector<std::string>{"frisk"})) << suggestions.dump();
 }
 
 TEST_F(FreshnessSearchTest, ResultsCarryTheirFreshness) {
