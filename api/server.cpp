@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/listing_json.h"
 #include "frontend/assets.h"
+#include "search/document.h"
 #include "search/request.h"
 
 namespace portal::api {
@@ -121,9 +122,8 @@ void Server::get(const std::string& path, Handler handler, bool writable) {
   Rest::Routes::Patch(router_, path, not_allowed);
 }
 
-void Server::offload(Http::Method method, const std::string& path, CallHandler handler) {
-  auto route = guarded([this, handler = std::move(handler)](const Rest::Request& request,
-                                                            Http::ResponseWriter& response) {
+Server::Handler Server::offloaded(CallHandler handler) {
+  return [this, handler = std::move(handler)](const Rest::Request& request, Http::ResponseWriter& response) {
     // Copy everything out of the request: it is a reference that dies with this call.
     Call call;
     call.body = request.body();
@@ -168,7 +168,11 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
       --in_flight_;
       send_error(*writer, error_response(core::ErrorCode::unavailable, "Serveren lukker ned. Prøv igen om lidt."));
     }
-  });
+  };
+}
+
+void Server::offload(Http::Method method, const std::string& path, CallHandler handler) {
+  auto route = guarded(offloaded(std::move(handler)));
   switch (method) {
     case Http::Method::Get: Rest::Routes::Get(router_, path, std::move(route)); break;
     case Http::Method::Post: Rest::Routes::Post(router_, path, std::move(route)); break;
@@ -180,7 +184,18 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
 
 void Server::routes() {
   get("/api/v1/search", [this](const auto& req, auto& res) { search(req, res); });
-  get("/api/v1/activities/:id", [this](const auto& req, auto& res) { activity(req, res); }, true);
+  // With a Bearer token, the activity's editors also see it pending or rejected (from PostgreSQL).
+  get("/api/v1/activities/:id",
+      [this, editor = offloaded([this](const Call& c) { return editor_activity(c); })](const auto& req, auto& res) {
+        const bool token = req.headers().template tryGet<Http::Header::Authorization>() ||
+                           req.headers().tryGetRaw("Authorization");
+        if (token && req.method() == Http::Method::Get) {
+          editor(req, res);
+        } else {
+          activity(req, res);
+        }
+      },
+      true);
   offload(Http::Method::Post, "/api/v1/auth/login", [this](const Call& c) { return login(c); });
   offload(Http::Method::Post, "/api/v1/auth/logout", [this](const Call& c) { return logout(c); });
   offload(Http::Method::Post, "/api/v1/activities", [this](const Call& c) { return create_activity(c); });
@@ -214,24 +229,31 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
   if (!core::valid_id(id)) {
     throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
   }
+  send_json(response, Code::Ok, public_activity(id));
+}
+
+json Server::public_activity(const std::string& id) const {
   const auto data = services_.searcher.document(id);
   if (!data) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke. Den kan være slettet.", "id");
+  return activity_page(*data);
+}
 
+json Server::activity_page(const json& data) const {
   const auto now = core::copenhagen_time(std::chrono::system_clock::now());
-  json body = (*data)["activity"];
-  body["association"] = (*data)["association"];
-  body["location"]["municipality"] = (*data)["municipality"];
+  json body = data["activity"];
+  body["association"] = data["association"];
+  body["location"]["municipality"] = data["municipality"];
   body["location"]["approximate"] = !body["location"].contains("lat");
-  body["location"]["lat"] = (*data)["coordinate"]["lat"];
-  body["location"]["lon"] = (*data)["coordinate"]["lon"];
-  if (const auto f = search::document_freshness(*data, now.date, config_.freshness)) {
+  body["location"]["lat"] = data["coordinate"]["lat"];
+  body["location"]["lon"] = data["coordinate"]["lon"];
+  if (const auto f = search::document_freshness(data, now.date, config_.freshness)) {
     body["freshness"] = search::freshness_json(*f);
   }
   body["next_occurrences"] = json::array();
   {
     // Re-parse the stored schedule through the listing parser to compute several dates.
     const core::ListingParser parser(services_.vocabulary, services_.geo);
-    const auto parsed = parser.activity((*data)["activity"]);
+    const auto parsed = parser.activity(data["activity"]);
     if (const auto* activity = std::get_if<core::Activity>(&parsed)) {
       for (const auto& o : core::next_occurrences(activity->schedule, now, 5)) {
         json occurrence = {{"date", core::format_date(o.date)},
@@ -242,7 +264,7 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
       }
     }
   }
-  send_json(response, Code::Ok, body);
+  return body;
 }
 
 void Server::suggest(const Rest::Request& request, Http::ResponseWriter& response) {
@@ -478,6 +500,29 @@ core::Date today() { return core::copenhagen_time(std::chrono::system_clock::now
 json association_ref(const std::string& id, const std::string& name) { return {{"id", id}, {"name", name}}; }
 
 }  // namespace
+
+Server::Reply Server::editor_activity(const Call& call) {
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  try {
+    const auto account = services_.accounts ? services_.accounts->session_account(call.bearer) : std::nullopt;
+    if (account && account->role != store::Role::staff && services_.listings && services_.review) {
+      const auto stored = services_.listings->activity(call.id);
+      const auto review = services_.review->review(call.id);
+      const std::string owner = owner_of(*account);
+      if (stored && review && (owner.empty() || stored->association == owner)) {
+        const auto association = services_.listings->association(stored->association);
+        if (association) {
+          json body = activity_page(search::document_data(*stored, *association));
+          body["review"] = {{"status", review->status}, {"note", review->note}};
+          return {Code::Ok, dump(body), {{"Cache-Control", "no-store"}}};
+        }
+      }
+    }
+  } catch (const core::Error& e) {
+    if (e.code() != core::ErrorCode::unavailable) throw;  // PostgreSQL down: the public page
+  }
+  return {Code::Ok, dump(public_activity(call.id)), {}};
+}
 
 Server::Reply Server::confirm_activity(const Call& call) {
   const store::Account account = authenticate(call);

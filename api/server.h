@@ -97,6 +97,8 @@ class Server {
   // A route whose handler runs on the WorkPool (GET, POST, PUT or DELETE).
   void offload(Pistache::Http::Method method, const std::string& path, CallHandler handler);
   void routes();
+  // The handler of an offload()ed route, without the guard (for routes that offload sometimes).
+  Handler offloaded(CallHandler handler);
 
   Reply login(const Call& call);
   Reply logout(const Call& call);
@@ -112,6 +114,12 @@ class Server {
   Reply approve_activity(const Call& call);
   Reply reject_activity(const Call& call);
   Reply stale_activities(const Call& call);
+  // GET /api/v1/activities/{id} with a token: for its association's editor or a coordinator
+  // from PostgreSQL (pending and rejected too) with "review"; else the public page.
+  Reply editor_activity(const Call& call);
+  // The public page of an activity (from the index), and the page built from document data.
+  nlohmann::json public_activity(const std::string& id) const;
+  nlohmann::json activity_page(const nlohmann::json& data) const;
   // The answer to a listing write: the stored activity, or 202 when it waits for review.
   Reply written(const core::Activity& activity, const store::PutResult& result, Pistache::Http::Code code) const;
 

@@ -89,6 +89,11 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
   if (a.updated_at) doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(a.updated_at->days));
   if (a.last_confirmed) doc.add_value(schema::kSlotConfirmed, Xapian::sortable_serialise(a.last_confirmed->days));
 
+  doc.set_data(document_data(a, assoc).dump());
+  return doc;
+}
+
+nlohmann::json document_data(const core::Activity& a, const core::Association& assoc) {
   nlohmann::json data = {
       {"activity", core::to_json(a)},
       {"association", core::to_json(assoc)},
@@ -96,8 +101,7 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
       {"coordinate", {{"lat", a.location.coordinate.lat}, {"lon", a.location.coordinate.lon}}},
   };
   if (a.last_confirmed) data["last_confirmed"] = core::format_date(*a.last_confirmed);
-  doc.set_data(data.dump());
-  return doc;
+  return data;
 }
 
 std::string_view form_marker(WordForm::Kind kind) {

@@ -58,6 +58,15 @@ void ReviewStore::set_review(const std::string& activity_id, const char* status,
   });
 }
 
+std::optional<Review> ReviewStore::review(const std::string& activity_id) {
+  return with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<Review> {
+    pqxx::read_transaction t(conn);
+    const auto rows = t.exec_params("SELECT review_status, review_note FROM activities WHERE id = $1", activity_id);
+    if (rows.empty()) return std::nullopt;
+    return Review{rows[0][0].as<std::string>(), rows[0][1].as<std::string>()};
+  });
+}
+
 std::vector<PendingActivity> ReviewStore::pending() {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::read_transaction t(conn);

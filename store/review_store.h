@@ -10,6 +10,7 @@
 // `owner` is set and the activity belongs to another association. Danish messages.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,12 @@ struct StaleActivity {
   core::Date last_confirmed;
 };
 
+// An activity's review status ("public", "pending" or "rejected") and the coordinator's note.
+struct Review {
+  std::string status;
+  std::string note;
+};
+
 class ReviewStore {
  public:
   explicit ReviewStore(ConnectionPool& pool);
@@ -52,6 +59,9 @@ class ReviewStore {
   // Review status "public" (note cleared) or "rejected" with `note`, with a change-log entry.
   void approve(const std::string& activity_id);
   void reject(const std::string& activity_id, const std::string& note);
+
+  // The activity's review; nullopt when it does not exist.
+  std::optional<Review> review(const std::string& activity_id);
 
   // Activities with review status "pending", oldest write first.
   std::vector<PendingActivity> pending();

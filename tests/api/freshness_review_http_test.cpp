@@ -250,6 +250,15 @@ TEST_F(FreshnessReviewTest, ReviewHoldsEditorWritesUntilApprovedAndRejectionCarr
   ASSERT_GE(until("q=krolf", "krolf-koordinator", true).count(), 0);
   EXPECT_EQ(ids("q=krolf"), (Ids{"krolf-koordinator"}));
   EXPECT_EQ(server_->get("/api/v1/activities/krolf-ny").status, 404);
+  // Its own editor (and a coordinator) sees it with its review; another association does not.
+  const HttpResponse own = call("GET", "/api/v1/activities/krolf-ny", editor_);
+  ASSERT_EQ(own.status, 200) << own.describe();
+  EXPECT_EQ(own.json()["review"], (json{{"status", "pending"}, {"note", ""}}));
+  EXPECT_EQ(own.json()["title"], "Krolf i Byparken");
+  EXPECT_EQ(own.json()["freshness"]["state"], "fresh");
+  EXPECT_EQ(call("GET", "/api/v1/activities/krolf-ny", coordinator_).json()["review"]["status"], "pending");
+  EXPECT_EQ(call("GET", "/api/v1/activities/krolf-ny", token("andre")).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/activities/krolf-koordinator", token("andre")).json()["title"], "Krolf i Byparken");
 
   const HttpResponse queue = call("GET", "/api/v1/review", coordinator_);
   ASSERT_EQ(queue.status, 200) << queue.describe();
@@ -285,6 +294,8 @@ TEST_F(FreshnessReviewTest, ReviewHoldsEditorWritesUntilApprovedAndRejectionCarr
   EXPECT_EQ(t.exec1("SELECT review_status || ': ' || review_note FROM activities WHERE id = 'krolf-ny'")[0].as<std::string>(),
             "rejected: Tidspunktet mangler");
   EXPECT_EQ(server_->get("/api/v1/activities/krolf-ny").status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/activities/krolf-ny", editor_).json()["review"],
+            (json{{"status", "rejected"}, {"note", "Tidspunktet mangler"}}));
 }
 
 TEST_F(FreshnessReviewTest, ValidateNamesEveryInvalidFieldAndWritesNothing) {

@@ -170,6 +170,10 @@ TEST_F(ReviewStoreTest, ReviewRequiredHoldsEditorWritesButNotCoordinatorWrites) 
   EXPECT_EQ(status_of("tur"), "public:");
   review_->reject("senere", "Tidspunktet mangler");
   EXPECT_EQ(status_of("senere"), "rejected:Tidspunktet mangler");
+  const auto seen = review_->review("senere");
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->status + ":" + seen->note, "rejected:Tidspunktet mangler");
+  EXPECT_FALSE(review_->review("findes-ikke"));
   EXPECT_EQ(changes(), before + 2);
   EXPECT_TRUE(review_->pending().empty());
   EXPECT_EQ(code_of([&] { review_->approve("findes-ikke"); }), core::ErrorCode::not_found);
