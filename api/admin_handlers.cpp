@@ -104,11 +104,7 @@ const char* const kAcceptLimitPrefix = "invitation ";  // a space never occurs i
 
 json Server::freshness_json(core::Date last_confirmed) const {
   const core::Date today = core::copenhagen_time(std::chrono::system_clock::now()).date;
-  const core::Freshness f = core::freshness(last_confirmed, today, config_.freshness);
-  return {{"last_confirmed", core::format_date(f.last_confirmed)},
-          {"state", std::string(core::to_string(f.state))},
-          {"stale_from", core::format_date(f.stale_from)},
-          {"hidden_from", core::format_date(f.hidden_from)}};
+  return search::freshness_json(core::freshness(last_confirmed, today, config_.freshness));
 }
 
 store::OverviewQuery Server::overview_query(const Call& call) const {

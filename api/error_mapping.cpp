@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/listing_json.h"
+
 namespace portal::api {
 
 using Pistache::Http::Code;
@@ -22,13 +24,33 @@ Code http_status(core::ErrorCode code) {
   return Code::Internal_Server_Error;
 }
 
-ErrorResponse error_response(core::ErrorCode code, const std::string& message, const std::string& field) {
+namespace {
+
+nlohmann::json error_object(core::ErrorCode code, const std::string& message, const std::string& field) {
   nlohmann::json error = {{"code", core::to_string(code)}, {"message", message}};
   if (!field.empty()) error["field"] = field;
+  return error;
+}
+
+ErrorResponse respond(core::ErrorCode code, const nlohmann::json& error) {
   return {http_status(code),
           nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
-ErrorResponse error_response(const core::Error& e) { return error_response(e.code(), e.what(), e.field()); }
+}  // namespace
+
+ErrorResponse error_response(core::ErrorCode code, const std::string& message, const std::string& field) {
+  return respond(code, error_object(code, message, field));
+}
+
+ErrorResponse error_response(const core::Error& e) {
+  nlohmann::json error = error_object(e.code(), e.what(), e.field());
+  // A listing's validation names every invalid field (docs/api-editing.md).
+  if (const auto* invalid = dynamic_cast<const core::InvalidListing*>(&e)) {
+    error["fields"] = nlohmann::json::array();
+    for (const auto& f : invalid->errors()) error["fields"].push_back({{"field", f.field}, {"message", f.reason}});
+  }
+  return respond(e.code(), error);
+}
 
 }  // namespace portal::api

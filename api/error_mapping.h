@@ -1,5 +1,6 @@
 // The one place where domain errors become HTTP answers:
-// {"error": {"code", "message", "field"}} with a fitting status.
+// {"error": {"code", "message", "field"}} with a fitting status; a core::InvalidListing adds
+// "fields": [{"field", "message"}, …] naming every invalid field.
 #pragma once
 
 #include <string>

@@ -31,6 +31,21 @@ int run(int argc, char** argv) {
   app.add_option("--synonyms-file", synonyms_file,
                  "fil med synonymer (læses igen, når den ændres); uden: de indbyggede")
       ->envname("PORTAL_SYNONYMS_FILE");
+  app.add_option("--stale-after-days", config.freshness.stale_after_days,
+                 "dage fra sidste bekræftelse, til en aktivitet bør bekræftes (rangeres lavere)")
+      ->envname("PORTAL_STALE_AFTER_DAYS")
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--hide-after-days", config.freshness.hide_after_days,
+                 "dage fra sidste bekræftelse, til en aktivitet skjules i søgningen")
+      ->envname("PORTAL_HIDE_AFTER_DAYS")
+      ->check(CLI::Range(1, 100000));
+  app.callback([&config] {
+    if (config.freshness.hide_after_days < config.freshness.stale_after_days) {
+      throw CLI::ValidationError("--hide-after-days",
+                                 "skal være mindst lige så mange dage som --stale-after-days "
+                                 "(must be at least --stale-after-days)");
+    }
+  });
   CLI11_PARSE(app, argc, argv);
 
   // Signals are taken by sigwait() below; every thread started from here inherits the mask.
@@ -49,6 +64,7 @@ int run(int argc, char** argv) {
   portal::store::ListingStore store(pool, parser);
   portal::store::AccountStore accounts(pool);
   portal::store::AssociationStore associations(pool, parser);
+  portal::store::ReviewStore review(pool);
   portal::search::IndexDirectory dir(index_dir);
   portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
 
@@ -68,9 +84,10 @@ int run(int argc, char** argv) {
 
   portal::search::SearcherOptions search_options;
   search_options.geo = &geo;
+  search_options.freshness = config.freshness;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
-  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations});
+  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review});
   server.start();
   sync.start();
   spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());

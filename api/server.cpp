@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/listing_json.h"
 #include "frontend/assets.h"
+#include "search/document.h"
 #include "search/request.h"
 
 namespace portal::api {
@@ -121,9 +122,8 @@ void Server::get(const std::string& path, Handler handler, bool writable) {
   Rest::Routes::Patch(router_, path, not_allowed);
 }
 
-void Server::offload(Http::Method method, const std::string& path, CallHandler handler) {
-  auto route = guarded([this, handler = std::move(handler)](const Rest::Request& request,
-                                                            Http::ResponseWriter& response) {
+Server::Handler Server::offloaded(CallHandler handler) {
+  return [this, handler = std::move(handler)](const Rest::Request& request, Http::ResponseWriter& response) {
     // Copy everything out of the request: it is a reference that dies with this call.
     Call call;
     call.body = request.body();
@@ -176,7 +176,11 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
       --in_flight_;
       send_error(*writer, error_response(core::ErrorCode::unavailable, "Serveren lukker ned. Prøv igen om lidt."));
     }
-  });
+  };
+}
+
+void Server::offload(Http::Method method, const std::string& path, CallHandler handler) {
+  auto route = guarded(offloaded(std::move(handler)));
   switch (method) {
     case Http::Method::Get: Rest::Routes::Get(router_, path, std::move(route)); break;
     case Http::Method::Post: Rest::Routes::Post(router_, path, std::move(route)); break;
@@ -188,7 +192,18 @@ void Server::offload(Http::Method method, const std::string& path, CallHandler h
 
 void Server::routes() {
   get("/api/v1/search", [this](const auto& req, auto& res) { search(req, res); });
-  get("/api/v1/activities/:id", [this](const auto& req, auto& res) { activity(req, res); }, true);
+  // With a Bearer token, the activity's editors also see it pending or rejected (from PostgreSQL).
+  get("/api/v1/activities/:id",
+      [this, editor = offloaded([this](const Call& c) { return editor_activity(c); })](const auto& req, auto& res) {
+        const bool token = req.headers().template tryGet<Http::Header::Authorization>() ||
+                           req.headers().tryGetRaw("Authorization");
+        if (token && req.method() == Http::Method::Get) {
+          editor(req, res);
+        } else {
+          activity(req, res);
+        }
+      },
+      true);
   offload(Http::Method::Post, "/api/v1/auth/login", [this](const Call& c) { return login(c); });
   offload(Http::Method::Post, "/api/v1/auth/logout", [this](const Call& c) { return logout(c); });
   offload(Http::Method::Post, "/api/v1/activities", [this](const Call& c) { return create_activity(c); });
@@ -208,6 +223,13 @@ void Server::routes() {
   offload(Http::Method::Post, "/api/v1/invitations", [this](const Call& c) { return create_invitation(c); });
   offload(Http::Method::Get, "/api/v1/invitations/:id", [this](const Call& c) { return invitation(c); });
   offload(Http::Method::Post, "/api/v1/invitations/:id/accept", [this](const Call& c) { return accept_invitation(c); });
+  offload(Http::Method::Post, "/api/v1/activities/validate", [this](const Call& c) { return validate_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/confirm", [this](const Call& c) { return confirm_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/approve", [this](const Call& c) { return approve_activity(c); });
+  offload(Http::Method::Post, "/api/v1/activities/:id/reject", [this](const Call& c) { return reject_activity(c); });
+  offload(Http::Method::Put, "/api/v1/associations/:id/review", [this](const Call& c) { return set_review_required(c); });
+  offload(Http::Method::Get, "/api/v1/review", [this](const Call& c) { return review_queue(c); });
+  offload(Http::Method::Get, "/api/v1/coordinator/stale", [this](const Call& c) { return stale_activities(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
@@ -229,21 +251,31 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
   if (!core::valid_id(id)) {
     throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
   }
+  send_json(response, Code::Ok, public_activity(id));
+}
+
+json Server::public_activity(const std::string& id) const {
   const auto data = services_.searcher.document(id);
   if (!data) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke. Den kan være slettet.", "id");
+  return activity_page(*data);
+}
 
+json Server::activity_page(const json& data) const {
   const auto now = core::copenhagen_time(std::chrono::system_clock::now());
-  json body = (*data)["activity"];
-  body["association"] = (*data)["association"];
-  body["location"]["municipality"] = (*data)["municipality"];
+  json body = data["activity"];
+  body["association"] = data["association"];
+  body["location"]["municipality"] = data["municipality"];
   body["location"]["approximate"] = !body["location"].contains("lat");
-  body["location"]["lat"] = (*data)["coordinate"]["lat"];
-  body["location"]["lon"] = (*data)["coordinate"]["lon"];
+  body["location"]["lat"] = data["coordinate"]["lat"];
+  body["location"]["lon"] = data["coordinate"]["lon"];
+  if (const auto f = search::document_freshness(data, now.date, config_.freshness)) {
+    body["freshness"] = search::freshness_json(*f);
+  }
   body["next_occurrences"] = json::array();
   {
     // Re-parse the stored schedule through the listing parser to compute several dates.
     const core::ListingParser parser(services_.vocabulary, services_.geo);
-    const auto parsed = parser.activity((*data)["activity"]);
+    const auto parsed = parser.activity(data["activity"]);
     if (const auto* activity = std::get_if<core::Activity>(&parsed)) {
       for (const auto& o : core::next_occurrences(activity->schedule, now, 5)) {
         json occurrence = {{"date", core::format_date(o.date)},
@@ -254,7 +286,7 @@ void Server::activity(const Rest::Request& request, Http::ResponseWriter& respon
       }
     }
   }
-  send_json(response, Code::Ok, body);
+  return body;
 }
 
 void Server::suggest(const Rest::Request& request, Http::ResponseWriter& response) {
@@ -387,10 +419,7 @@ core::Activity Server::activity_from(json body, const store::Account& account, c
     }
   }
   auto parsed = parser_.activity(body);
-  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
-    const auto& first = errors->front();
-    throw core::Error(core::ErrorCode::invalid_body, first.reason, first.field);
-  }
+  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) throw core::InvalidListing(std::move(*errors));
   return std::get<core::Activity>(std::move(parsed));
 }
 
@@ -415,9 +444,11 @@ Server::Reply Server::create_activity(const Call& call) {
   require_editor(account);
   require_services(services_.listings != nullptr);
   const core::Activity activity = activity_from(parse_body(call), account, {});
-  services_.listings->put_activity(activity, store::ListingStore::PutMode::create, owner_of(account));
+  const auto result = services_.listings->put(activity, store::ListingStore::PutMode::create, owner_of(account));
   spdlog::info("activity {} created by {}", activity.id, account.username);
-  return {Code::Created, dump(core::to_json(activity)), {{"Location", "/api/v1/activities/" + activity.id}}};
+  Reply reply = written(activity, result, Code::Created);
+  reply.headers.emplace_back("Location", "/api/v1/activities/" + activity.id);
+  return reply;
 }
 
 Server::Reply Server::replace_activity(const Call& call) {
@@ -426,9 +457,16 @@ Server::Reply Server::replace_activity(const Call& call) {
   require_services(services_.listings != nullptr);
   if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
   const core::Activity activity = activity_from(parse_body(call), account, call.id);
-  services_.listings->put_activity(activity, store::ListingStore::PutMode::replace, owner_of(account));
+  const auto result = services_.listings->put(activity, store::ListingStore::PutMode::replace, owner_of(account));
   spdlog::info("activity {} replaced by {}", activity.id, account.username);
-  return {Code::Ok, dump(core::to_json(activity)), {}};
+  return written(activity, result, Code::Ok);
+}
+
+Server::Reply Server::written(const core::Activity& activity, const store::PutResult& result, Code code) const {
+  if (result.pending) {
+    return {Code::Accepted, dump({{"id", activity.id}, {"review", {{"status", "pending"}}}}), {}};
+  }
+  return {code, dump(core::to_json(activity)), {}};
 }
 
 Server::Reply Server::delete_activity(const Call& call) {
@@ -440,6 +478,132 @@ Server::Reply Server::delete_activity(const Call& call) {
   }
   spdlog::info("activity {} deleted by {}", call.id, account.username);
   return {Code::No_Content, {}, {}};
+}
+
+// --- freshness and review (docs/api-editing.md; run on the WorkPool) -----------------------------
+
+namespace {
+
+void require_moderator(const store::Account& account) {
+  if (account.role != store::Role::coordinator) {
+    throw core::Error(core::ErrorCode::forbidden, "Kun en koordinator kan gøre dette.");
+  }
+}
+
+core::Date today() { return core::copenhagen_time(std::chrono::system_clock::now()).date; }
+
+json association_ref(const std::string& id, const std::string& name) { return {{"id", id}, {"name", name}}; }
+
+}  // namespace
+
+Server::Reply Server::editor_activity(const Call& call) {
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  try {
+    const auto account = services_.accounts ? services_.accounts->session_account(call.bearer) : std::nullopt;
+    if (account && account->role != store::Role::staff && services_.listings && services_.review) {
+      const auto stored = services_.listings->activity(call.id);
+      const auto review = services_.review->review(call.id);
+      const std::string owner = owner_of(*account);
+      if (stored && review && (owner.empty() || stored->association == owner)) {
+        const auto association = services_.listings->association(stored->association);
+        if (association) {
+          json body = activity_page(search::document_data(*stored, *association));
+          body["review"] = {{"status", review->status}, {"note", review->note}};
+          return {Code::Ok, dump(body), {{"Cache-Control", "no-store"}}};
+        }
+      }
+    }
+  } catch (const core::Error& e) {
+    if (e.code() != core::ErrorCode::unavailable) throw;  // PostgreSQL down: the public page
+  }
+  return {Code::Ok, dump(public_activity(call.id)), {}};
+}
+
+Server::Reply Server::confirm_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  require_services(services_.review != nullptr);
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  const core::Date confirmed = services_.review->confirm(call.id, owner_of(account));
+  spdlog::info("activity {} confirmed by {}", call.id, account.username);
+  const auto f = core::freshness(confirmed, today(), config_.freshness);
+  return {Code::Ok, dump({{"id", call.id}, {"freshness", search::freshness_json(f)}}), {}};
+}
+
+Server::Reply Server::validate_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_editor(account);
+  const core::Activity activity = activity_from(parse_body(call), account, {});
+  return {Code::Ok, dump({{"valid", true}, {"activity", core::to_json(activity)}}), {}};
+}
+
+Server::Reply Server::set_review_required(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  const json body = parse_body(call);
+  if (!body.contains("required") || !body["required"].is_boolean()) {
+    throw core::Error(core::ErrorCode::invalid_body, "Feltet 'required' skal være true eller false.", "required");
+  }
+  const bool required = body["required"].get<bool>();
+  if (!core::valid_id(call.id) || !services_.review->set_review_required(call.id, required)) {
+    throw core::Error(core::ErrorCode::not_found, "Foreningen findes ikke.", "id");
+  }
+  spdlog::info("association {} review_required={} by {}", call.id, required, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review_required", required}}), {}};
+}
+
+Server::Reply Server::review_queue(const Call& call) {
+  require_moderator(authenticate(call));
+  require_services(services_.review != nullptr);
+  json activities = json::array();
+  for (auto& p : services_.review->pending()) {
+    json a = std::move(p.activity);
+    a["association"] = association_ref(p.association_id, p.association_name);
+    a["submitted_at"] = p.submitted_at;
+    activities.push_back(std::move(a));
+  }
+  return {Code::Ok, dump({{"activities", std::move(activities)}}), {{"Cache-Control", "no-store"}}};
+}
+
+Server::Reply Server::approve_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  services_.review->approve(call.id);
+  spdlog::info("activity {} approved by {}", call.id, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review", {{"status", "public"}}}}), {}};
+}
+
+Server::Reply Server::reject_activity(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_moderator(account);
+  require_services(services_.review != nullptr);
+  const json body = parse_body(call);
+  const std::string& note = string_field(body, "note");
+  if (note.find_first_not_of(" \t\r\n") == std::string::npos || note.size() > 2000) {
+    throw core::Error(core::ErrorCode::invalid_body,
+                      "Skriv en kort begrundelse (højst 2000 tegn), så foreningen ved, hvad der skal rettes.", "note");
+  }
+  if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
+  services_.review->reject(call.id, note);
+  spdlog::info("activity {} rejected by {}", call.id, account.username);
+  return {Code::Ok, dump({{"id", call.id}, {"review", {{"status", "rejected"}, {"note", note}}}}), {}};
+}
+
+Server::Reply Server::stale_activities(const Call& call) {
+  require_moderator(authenticate(call));
+  require_services(services_.review != nullptr);
+  const core::Date day = today();
+  json activities = json::array();
+  for (const auto& a : services_.review->stale(day, config_.freshness)) {
+    activities.push_back({{"id", a.id},
+                          {"title", a.title},
+                          {"association", association_ref(a.association_id, a.association_name)},
+                          {"freshness", search::freshness_json(core::freshness(a.last_confirmed, day, config_.freshness))}});
+  }
+  return {Code::Ok, dump({{"activities", std::move(activities)}}), {{"Cache-Control", "no-store"}}};
 }
 
 void Server::start() {

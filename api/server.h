@@ -36,6 +36,7 @@
 #include "store/accounts.h"
 #include "store/association_store.h"
 #include "store/listing_store.h"
+#include "store/review_store.h"
 
 namespace portal::api {
 
@@ -62,6 +63,7 @@ struct Services {
   store::AccountStore* accounts = nullptr;    // login and writes answer 503 when null
   store::ListingStore* listings = nullptr;    // writes answer 503 when null
   store::AssociationStore* associations = nullptr;  // association pages and lists: 503 when null
+  store::ReviewStore* review = nullptr;       // confirm and review answer 503 when null
 };
 
 class Server {
@@ -97,8 +99,11 @@ class Server {
   void get(const std::string& path, Handler handler, bool writable = false);
   // A route whose handler runs on the WorkPool (GET, POST, PUT, DELETE). A reply header
   // "Content-Type" replaces the default JSON type.
+  // A route whose handler runs on the WorkPool (GET, POST, PUT or DELETE).
   void offload(Pistache::Http::Method method, const std::string& path, CallHandler handler);
   void routes();
+  // The handler of an offload()ed route, without the guard (for routes that offload sometimes).
+  Handler offloaded(CallHandler handler);
 
   Reply login(const Call& call);
   Reply logout(const Call& call);
@@ -121,6 +126,22 @@ class Server {
   Reply accept_invitation(const Call& call);
   store::OverviewQuery overview_query(const Call& call) const;
   nlohmann::json freshness_json(core::Date last_confirmed) const;
+  // Freshness and review (docs/api-editing.md)
+  Reply confirm_activity(const Call& call);
+  Reply validate_activity(const Call& call);
+  Reply set_review_required(const Call& call);
+  Reply review_queue(const Call& call);
+  Reply approve_activity(const Call& call);
+  Reply reject_activity(const Call& call);
+  Reply stale_activities(const Call& call);
+  // GET /api/v1/activities/{id} with a token: for its association's editor or a coordinator
+  // from PostgreSQL (pending and rejected too) with "review"; else the public page.
+  Reply editor_activity(const Call& call);
+  // The public page of an activity (from the index), and the page built from document data.
+  nlohmann::json public_activity(const std::string& id) const;
+  nlohmann::json activity_page(const nlohmann::json& data) const;
+  // The answer to a listing write: the stored activity, or 202 when it waits for review.
+  Reply written(const core::Activity& activity, const store::PutResult& result, Pistache::Http::Code code) const;
 
   store::Account authenticate(const Call& call);
   nlohmann::json parse_body(const Call& call) const;

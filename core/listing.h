@@ -53,6 +53,9 @@ struct Activity {
   Contact contact;
   bool welcome = false;
   std::optional<Date> updated_at;
+  // When the association last confirmed or edited the activity (Copenhagen date). Set by the
+  // store from activities.last_confirmed_at, never parsed from or written to listing files.
+  std::optional<Date> last_confirmed;
 };
 
 }  // namespace portal::core

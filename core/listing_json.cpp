@@ -427,4 +427,9 @@ json to_json(const Activity& a) {
   return j;
 }
 
+InvalidListing::InvalidListing(std::vector<FieldError> errors)
+    : Error(ErrorCode::invalid_body, errors.empty() ? std::string("Ugyldige oplysninger.") : errors.front().reason,
+            errors.empty() ? std::string() : errors.front().field),
+      errors_(std::move(errors)) {}
+
 }  // namespace portal::core

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/errors.h"
 #include "core/geo.h"
 #include "core/listing.h"
 #include "core/vocabulary.h"
@@ -18,6 +19,17 @@ namespace portal::core {
 struct FieldError {
   std::string field;   // e.g. "location.postcode", "schedule[1].start"
   std::string reason;  // Danish, for the person who wrote the listing
+};
+
+// A listing record that fails validation, with every invalid field. The API answers 400 with
+// `field` = the first of them and `fields` = all (docs/api-editing.md). `errors` is not empty.
+class InvalidListing : public Error {
+ public:
+  explicit InvalidListing(std::vector<FieldError> errors);
+  const std::vector<FieldError>& errors() const { return errors_; }
+
+ private:
+  std::vector<FieldError> errors_;
 };
 
 template <typename T>

@@ -69,7 +69,7 @@ size_t IndexSync::catch_up() {
     const std::vector<std::string> ids(activity_ids.begin(), activity_ids.end());
     std::set<std::string> found;
     std::map<std::string, std::optional<core::Association>> associations;
-    for (const auto& activity : store_.activities(ids)) {
+    for (const auto& activity : store_.searchable_activities(ids)) {
       auto it = associations.find(activity.association);
       if (it == associations.end()) it = associations.emplace(activity.association, store_.association(activity.association)).first;
       if (!it->second) continue;

@@ -2,7 +2,8 @@
 //
 // catch_up() applies every change after the index's recorded position by re-reading the
 // current state of the changed records (so applying a change twice is harmless), then commits
-// the new position. After a crash it resumes from the last committed position; after a rebuild
+// the new position. Only activities with review status "public" are indexed (with their last
+// confirmation); one that is pending, rejected or deleted is removed from the index. After a crash it resumes from the last committed position; after a rebuild
 // (a new generation published by another process) it continues on the new generation.
 // Only one process can write an index generation: an IndexSync that cannot take the writer
 // lock leaves the work to the process that holds it and tries again later.

@@ -87,15 +87,21 @@ Xapian::Document build_document(Analyzer& analyzer, const core::Vocabulary& voca
   doc.add_value(schema::kSlotTransport, join_codes(a.transport));
   if (!a.schedule.empty()) doc.add_value(schema::kSlotSchedule, encode_schedule(a.schedule));
   if (a.updated_at) doc.add_value(schema::kSlotUpdated, Xapian::sortable_serialise(a.updated_at->days));
+  if (a.last_confirmed) doc.add_value(schema::kSlotConfirmed, Xapian::sortable_serialise(a.last_confirmed->days));
 
+  doc.set_data(document_data(a, assoc).dump());
+  return doc;
+}
+
+nlohmann::json document_data(const core::Activity& a, const core::Association& assoc) {
   nlohmann::json data = {
       {"activity", core::to_json(a)},
       {"association", core::to_json(assoc)},
       {"municipality", a.location.municipality},
       {"coordinate", {{"lat", a.location.coordinate.lat}, {"lon", a.location.coordinate.lon}}},
   };
-  doc.set_data(data.dump());
-  return doc;
+  if (a.last_confirmed) data["last_confirmed"] = core::format_date(*a.last_confirmed);
+  return data;
 }
 
 std::string_view form_marker(WordForm::Kind kind) {

@@ -25,8 +25,10 @@ std::string_view form_marker(WordForm::Kind kind);
 std::vector<std::string> spelling_words(const Xapian::Document& doc);
 
 // The stored data of a document: {"activity": listing, "association": listing,
-// "municipality": code, "coordinate": {"lat","lon"}}.
+// "municipality": code, "coordinate": {"lat","lon"}, "last_confirmed": "YYYY-MM-DD"?}.
 nlohmann::json document_data(const Xapian::Document& doc);
+// The same data for an activity and its association (what build_document() stores).
+nlohmann::json document_data(const core::Activity& activity, const core::Association& association);
 
 // Compact encoding of a schedule for a value slot (sort by next occurrence).
 std::string encode_schedule(const std::vector<core::ScheduleEntry>& schedule);

@@ -65,6 +65,14 @@ inline constexpr Xapian::valueno kSlotTransport = 3;     // codes joined by kLis
 inline constexpr Xapian::valueno kSlotSchedule = 4;      // encode_schedule() (sort=next)
 inline constexpr Xapian::valueno kSlotUpdated = 5;       // sortable_serialise(days) (freshness)
 inline constexpr Xapian::valueno kSlotSpelling = 6;      // words fed to the spelling table, space-separated
+inline constexpr Xapian::valueno kSlotConfirmed = 7;     // sortable_serialise(last_confirmed days)
+
+// Freshness at query time (core::freshness, docs/api-editing.md), from kSlotConfirmed and the
+// Searcher's FreshnessPolicy: a hidden activity matches no search; a stale one's relevance
+// weight is multiplied by kStaleWeightFactor, so it ranks below a fresh one of similar relevance
+// (with sort=distance or sort=next, or no text, the key decides as before). A document without
+// the slot counts as fresh.
+inline constexpr double kStaleWeightFactor = 0.5;
 
 inline constexpr char kListSeparator = '\x1f';
 
@@ -73,7 +81,7 @@ inline constexpr char kListSeparator = '\x1f';
 inline constexpr const char* kMetaChangePosition = "change_position";
 inline constexpr const char* kMetaFormat = "format";
 // Bump when the analyzer or the document layout changes in a way that needs a rebuild.
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;  // 3: kSlotConfirmed
 
 // The term of one form of a word in a text field.
 inline std::string form_term(std::string_view marker, std::string_view field, std::string_view value) {

@@ -102,6 +102,7 @@ Searcher::Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_
     : dir_(std::move(dir)),
       vocabulary_(vocabulary),
       synonyms_(options.synonyms ? options.synonyms : std::make_shared<Synonyms>("")),
+      freshness_(options.freshness),
       places_(make_places(geo_or_builtin(options, owned_geo_))),
       max_readers_(std::max<size_t>(1, max_readers)) {
   geo_ = options.geo ? options.geo : owned_geo_.get();
@@ -182,6 +183,25 @@ std::vector<std::vector<std::string>> correct_words(const Xapian::Database& db, 
   return groups;
 }
 
+// Documents whose last confirmation is at least `days` before `today` (kSlotConfirmed).
+Xapian::Query confirmed_before(core::Date today, int days) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotConfirmed,
+                       Xapian::sortable_serialise(static_cast<double>(today.days - days)));
+}
+
+// Freshness at query time (schema.h): hidden documents never match, stale ones weigh
+// kStaleWeightFactor of what they would. Each document matches exactly one branch of the OR,
+// so counts and facets are those of `q` without the hidden documents.
+Xapian::Query apply_freshness(const Xapian::Query& q, core::Date today, const core::FreshnessPolicy& policy) {
+  const core::Freshness limits = core::freshness(core::Date{0}, core::Date{0}, policy);
+  const Xapian::Query visible(Xapian::Query::OP_AND_NOT, q, confirmed_before(today, limits.hidden_from.days));
+  const Xapian::Query stale = confirmed_before(today, limits.stale_from.days);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, visible, stale),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_FILTER, visible, stale),
+                                     schema::kStaleWeightFactor));
+}
+
 template <typename Fn>
 auto with_retry(Fn&& fn) {
   for (int attempt = 0;; ++attempt) {
@@ -221,7 +241,7 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
     auto restrict = [&](Xapian::Query q) {
       if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
       if (!area.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, area);
-      return q;
+      return apply_freshness(q, now.date, freshness_);
     };
     // Understand the text: content words, and places / days / times named in it.
     const ParsedText text = parse_text(reader->analyzer, places_, r.q);
@@ -355,6 +375,7 @@ json Searcher::search(const SearchRequest& r, core::LocalTime now) {
                                          : mset.snippet(body, 180, Xapian::Stem("danish"),
                                                         Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…");
       results.push_back(result_json(data, snippet, distance, now));
+      if (const auto f = document_freshness(data, now.date, freshness_)) results.back()["freshness"] = freshness_json(*f);
     }
 
     json answer = {{"total", mset.get_matches_estimated()},
@@ -443,6 +464,10 @@ json Searcher::suggest(const std::string& typed, size_t limit) {
       for (size_t i = 0; i + 1 < words.size(); ++i) groups.push_back({words[i]});
       query = Xapian::Query(Xapian::Query::OP_AND, text_query(analyzer, groups, WordMode::all, nullptr), query);
     }
+    // Hidden activities are not offered, as search would not find them.
+    const core::Date today = core::copenhagen_time(std::chrono::system_clock::now()).date;
+    const core::Freshness limits = core::freshness(core::Date{0}, core::Date{0}, freshness_);
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, confirmed_before(today, limits.hidden_from.days));
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     const Xapian::MSet titles = enquire.get_mset(0, 4);
@@ -489,6 +514,21 @@ size_t Searcher::size() {
     Lease reader = acquire();
     return static_cast<size_t>(reader->db->get_doccount());
   });
+}
+
+std::optional<core::Freshness> document_freshness(const json& data, core::Date today,
+                                                  const core::FreshnessPolicy& policy) {
+  if (!data.contains("last_confirmed")) return std::nullopt;
+  const auto date = core::parse_date(data["last_confirmed"].get<std::string>());
+  if (!date) return std::nullopt;
+  return core::freshness(*date, today, policy);
+}
+
+json freshness_json(const core::Freshness& f) {
+  return {{"last_confirmed", core::format_date(f.last_confirmed)},
+          {"state", core::to_string(f.state)},
+          {"stale_from", core::format_date(f.stale_from)},
+          {"hidden_from", core::format_date(f.hidden_from)}};
 }
 
 json result_json(const json& data, const std::string& snippet, std::optional<double> distance_km,

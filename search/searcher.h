@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.h"
+#include "core/freshness.h"
 #include "core/geo.h"
 #include "core/vocabulary.h"
 #include "search/index.h"
@@ -29,6 +30,8 @@ struct SearcherOptions {
   const core::Geo* geo = nullptr;
   // Synonyms applied to queries; nullptr: the compiled-in synonyms.
   std::shared_ptr<Synonyms> synonyms;
+  // Stale activities rank lower, hidden ones are not found (schema::kStaleWeightFactor).
+  core::FreshnessPolicy freshness;
 };
 
 class Searcher {
@@ -38,6 +41,7 @@ class Searcher {
   ~Searcher();
 
   // The contract's search answer: {"total","page","per_page","results","facets"}, plus
+  // each result's "freshness" on now's date (hidden activities are left out), plus
   // "did_you_mean" when misspelt words were corrected to find more, and
   // "matched_some_words" when no activity had all the words.
   nlohmann::json search(const SearchRequest& request, core::LocalTime now);
@@ -63,6 +67,7 @@ class Searcher {
   std::unique_ptr<core::Geo> owned_geo_;
   const core::Geo* geo_ = nullptr;
   std::shared_ptr<Synonyms> synonyms_;
+  core::FreshnessPolicy freshness_;
   Places places_;
   size_t max_readers_;
   size_t created_ = 0;
@@ -73,6 +78,13 @@ class Searcher {
 
 // Fewer results than this count as "few": try any word, then spelling corrections.
 inline constexpr Xapian::doccount kFewResults = 3;
+
+// The freshness of an indexed activity on `today` (nullopt when its document data has no
+// "last_confirmed"), and the API's JSON of it: {"last_confirmed","state","stale_from",
+// "hidden_from"}.
+std::optional<core::Freshness> document_freshness(const nlohmann::json& data, core::Date today,
+                                                  const core::FreshnessPolicy& policy);
+nlohmann::json freshness_json(const core::Freshness& freshness);
 
 // One search result in the contract's shape, from stored document data.
 nlohmann::json result_json(const nlohmann::json& data, const std::string& snippet,

@@ -16,10 +16,13 @@ namespace {
 
 using nlohmann::json;
 
-// Shared with AssociationStore (store_detail.h).
+// Shared with AssociationStore and ReviewStore (store_detail.h).
+using detail::kConfirmedDaysSql;
+using detail::log_activity_change;
 using detail::log_changes;
 using detail::outcome_of;
 using detail::parse_stored;
+using detail::stored_owner;
 using detail::take_write_lock;
 using detail::upsert;
 
@@ -27,10 +30,16 @@ using ReadOnlySnapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_onl
 
 std::string json_array(const std::vector<std::string>& values) { return json(values).dump(); }
 
+// The columns parse_activities() reads: the document and the last confirmation's date.
+const std::string kActivityColumns = std::string("SELECT doc::text, ") + kConfirmedDaysSql + " ";
+
 std::vector<core::Activity> parse_activities(const core::ListingParser& parser, const pqxx::result& rows) {
   std::vector<core::Activity> out;
   out.reserve(rows.size());
-  for (const auto& row : rows) out.push_back(parse_stored<core::Activity>(parser, row[0], "activity"));
+  for (const auto& row : rows) {
+    out.push_back(parse_stored<core::Activity>(parser, row[0], "activity"));
+    if (row.size() > 1 && !row[1].is_null()) out.back().last_confirmed = core::Date{row[1].as<int>()};
+  }
   return out;
 }
 
@@ -118,9 +127,9 @@ std::set<std::string> ListingStore::existing_associations(const std::vector<std:
 std::optional<core::Activity> ListingStore::activity(const std::string& id) {
   return with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<core::Activity> {
     pqxx::read_transaction t(conn);
-    const auto rows = t.exec_params("SELECT doc::text FROM activities WHERE id = $1", id);
-    if (rows.empty()) return std::nullopt;
-    return parse_stored<core::Activity>(parser_, rows[0][0], "activity");
+    auto found = parse_activities(parser_, t.exec_params(kActivityColumns + "FROM activities WHERE id = $1", id));
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
   });
 }
 
@@ -134,14 +143,22 @@ std::optional<core::Association> ListingStore::association(const std::string& id
 }
 
 std::vector<core::Activity> ListingStore::activities(const std::vector<std::string>& ids) {
+  return activities_by_id(ids, false);
+}
+
+std::vector<core::Activity> ListingStore::searchable_activities(const std::vector<std::string>& ids) {
+  return activities_by_id(ids, true);
+}
+
+std::vector<core::Activity> ListingStore::activities_by_id(const std::vector<std::string>& ids, bool public_only) {
   if (ids.empty()) return {};
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::read_transaction t(conn);
-    return parse_activities(parser_, t.exec_params(
-                                         "SELECT a.doc::text "
-                                         "FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY AS r(id, n) "
-                                         "JOIN activities a ON a.id = r.id ORDER BY r.n",
-                                         json_array(ids)));
+    return parse_activities(parser_, t.exec_params(kActivityColumns +
+                                                       "FROM jsonb_array_elements_text($1::jsonb) WITH ORDINALITY "
+                                                       "AS r(id, n) JOIN activities a ON a.id = r.id "
+                                                       "WHERE NOT $2 OR a.review_status = 'public' ORDER BY r.n",
+                                                   json_array(ids), public_only));
   });
 }
 
@@ -149,25 +166,9 @@ std::vector<core::Activity> ListingStore::activities_of(const std::string& assoc
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::read_transaction t(conn);
     return parse_activities(
-        parser_, t.exec_params("SELECT doc::text FROM activities WHERE association_id = $1 ORDER BY id", association_id));
+        parser_, t.exec_params(kActivityColumns + "FROM activities WHERE association_id = $1 ORDER BY id", association_id));
   });
 }
-
-namespace {
-
-// The stored activity's association, under the write lock; nullopt when it is not stored.
-// Throws core::Error(forbidden) when `owner` is set and the activity belongs to another.
-std::optional<std::string> stored_owner(pqxx::work& t, const std::string& id, const std::string& owner) {
-  const auto rows = t.exec_params("SELECT association_id FROM activities WHERE id = $1", id);
-  if (rows.empty()) return std::nullopt;
-  std::string current = rows[0][0].as<std::string>();
-  if (!owner.empty() && current != owner) {
-    throw core::Error(core::ErrorCode::forbidden, "Aktiviteten hører til en anden forening.", "id");
-  }
-  return current;
-}
-
-}  // namespace
 
 bool ListingStore::delete_activity(const std::string& id, const std::string& owner) {
   return with_connection(pool_, [&](pqxx::connection& conn) {
@@ -175,13 +176,17 @@ bool ListingStore::delete_activity(const std::string& id, const std::string& own
     take_write_lock(t);
     if (!stored_owner(t, id, owner)) return false;
     t.exec_params("DELETE FROM activities WHERE id = $1", id);
-    log_changes(t, json::array({{{"entity", "activity"}, {"id", id}, {"op", "delete"}}}));
+    log_activity_change(t, id, "delete");
     t.commit();
     return true;
   });
 }
 
 WriteOutcome ListingStore::put_activity(const core::Activity& activity, PutMode mode, const std::string& owner) {
+  return put(activity, mode, owner).outcome;
+}
+
+PutResult ListingStore::put(const core::Activity& activity, PutMode mode, const std::string& owner) {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::work t(conn);
     take_write_lock(t);
@@ -193,16 +198,24 @@ WriteOutcome ListingStore::put_activity(const core::Activity& activity, PutMode 
     if (mode == PutMode::replace && !exists) {
       throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke. Opret den med POST.", "id");
     }
-    if (t.exec_params("SELECT 1 FROM associations WHERE id = $1", activity.association).empty()) {
+    const auto association =
+        t.exec_params("SELECT review_required FROM associations WHERE id = $1", activity.association);
+    if (association.empty()) {
       throw core::Error(core::ErrorCode::invalid_body, "Foreningen '" + activity.association + "' findes ikke.",
                         "association");
     }
-    const WriteOutcome outcome = upsert(t, activity);
-    if (outcome != WriteOutcome::unchanged) {
-      log_changes(t, json::array({{{"entity", "activity"}, {"id", activity.id}, {"op", "upsert"}}}));
-    }
+    PutResult result;
+    result.outcome = upsert(t, activity);
+    // An association account's write to an association under review waits for a coordinator.
+    result.pending = !owner.empty() && association[0][0].as<bool>();
+    // A write through the API also confirms the activity; the index must see the new date and
+    // review status even when the document itself is unchanged.
+    t.exec_params(
+        "UPDATE activities SET last_confirmed_at = now(), review_status = $2, review_note = '' WHERE id = $1",
+        activity.id, result.pending ? "pending" : "public");
+    log_activity_change(t, activity.id, "upsert");
     t.commit();
-    return outcome;
+    return result;
   });
 }
 
@@ -211,7 +224,7 @@ Snapshot ListingStore::snapshot() {
     ReadOnlySnapshot t(conn);
     Snapshot s;
     s.change_position = t.exec1("SELECT COALESCE(max(id), 0) FROM change_log")[0].as<int64_t>();
-    s.activities = parse_activities(parser_, t.exec("SELECT doc::text FROM activities ORDER BY id"));
+    s.activities = parse_activities(parser_, t.exec(kActivityColumns + "FROM activities WHERE review_status = 'public' ORDER BY id"));
     for (const auto& row : t.exec("SELECT doc::text FROM associations ORDER BY id")) {
       auto a = parse_stored<core::Association>(parser_, row[0], "association");
       std::string key = a.id;

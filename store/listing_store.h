@@ -31,6 +31,13 @@ struct BatchResult {
   std::vector<WriteOutcome> activities;
 };
 
+// What ListingStore::put() did: the document's outcome, and whether the write waits for review
+// (review status "pending") instead of being public at once.
+struct PutResult {
+  WriteOutcome outcome = WriteOutcome::unchanged;
+  bool pending = false;
+};
+
 struct ChangeEntry {
   int64_t id = 0;
   std::string entity;     // "activity" or "association"
@@ -59,11 +66,14 @@ class ListingStore {
   // Which of `ids` are stored associations.
   std::set<std::string> existing_associations(const std::vector<std::string>& ids);
 
+  // Activities carry last_confirmed (Copenhagen date of activities.last_confirmed_at).
   std::optional<core::Activity> activity(const std::string& id);
   std::optional<core::Association> association(const std::string& id);
   // Activities by id, in the order of `ids` (missing ids are left out), and all activities of
   // one association (by id).
   std::vector<core::Activity> activities(const std::vector<std::string>& ids);
+  // As activities(ids), but only those with review status "public": what the index holds.
+  std::vector<core::Activity> searchable_activities(const std::vector<std::string>& ids);
   std::vector<core::Activity> activities_of(const std::string& association_id);
 
   // Deletes an activity; returns false when it did not exist. With a non-empty `owner`, an
@@ -76,14 +86,25 @@ class ListingStore {
   // alone: core::Error(forbidden). The named association must exist (else invalid_body). The
   // ownership check runs under the write lock, so it cannot race with another writer.
   enum class PutMode { create, replace };
+  //
+  // Every such write sets last_confirmed_at to now and logs an "upsert" even when the document
+  // is unchanged (an edit confirms the activity). Review: when `owner` is set (an association
+  // account writes) and the association has review_required, the activity is stored with
+  // review status "pending" (not searchable until approved, see ReviewStore); otherwise
+  // "public". The review note is cleared.
   WriteOutcome put_activity(const core::Activity& activity, PutMode mode, const std::string& owner = {});
+  PutResult put(const core::Activity& activity, PutMode mode, const std::string& owner = {});
 
+  // The public activities (review status "public") with their last confirmation, and every
+  // association.
   Snapshot snapshot();
   // Change-log entries with id > after, oldest first.
   std::vector<ChangeEntry> changes_after(int64_t after, size_t limit);
   int64_t latest_change();
 
  private:
+  std::vector<core::Activity> activities_by_id(const std::vector<std::string>& ids, bool public_only);
+
   ConnectionPool& pool_;
   const core::ListingParser& parser_;
 };

@@ -1,5 +1,6 @@
 #include "store/store_detail.h"
 
+#include "core/errors.h"
 #include "core/listing_json.h"
 
 namespace portal::store::detail {
@@ -34,6 +35,20 @@ void log_changes(pqxx::work& t, const nlohmann::json& changes) {
       "SELECT max(id) FROM ins",
       changes.dump());
   t.exec_params("SELECT pg_notify($1, $2)", kChangeChannel, row[0].as<std::string>());
+}
+
+void log_activity_change(pqxx::work& t, const std::string& id, const char* op) {
+  log_changes(t, nlohmann::json::array({{{"entity", "activity"}, {"id", id}, {"op", op}}}));
+}
+
+std::optional<std::string> stored_owner(pqxx::work& t, const std::string& id, const std::string& owner) {
+  const auto rows = t.exec_params("SELECT association_id FROM activities WHERE id = $1", id);
+  if (rows.empty()) return std::nullopt;
+  std::string current = rows[0][0].as<std::string>();
+  if (!owner.empty() && current != owner) {
+    throw core::Error(core::ErrorCode::forbidden, "Aktiviteten hører til en anden forening.", "id");
+  }
+  return current;
 }
 
 WriteOutcome outcome_of(const pqxx::result& r) {

@@ -1,4 +1,4 @@
-// Internal to store/: what ListingStore and AssociationStore share, so every writer takes the
+// Internal to store/: what ListingStore, ReviewStore and AssociationStore share, so every writer takes the
 // same lock and appends to change_log the same way, and stored documents are read one way.
 // Not for other modules.
 //
@@ -50,11 +50,22 @@ std::chrono::system_clock::time_point from_epoch(int64_t seconds);
 // from_epoch() of the field, or nullopt when it is NULL.
 std::optional<std::chrono::system_clock::time_point> optional_instant(const pqxx::field& seconds);
 
+// SQL for an activity row's last confirmation as core::Date days (Copenhagen date).
+inline constexpr const char* kConfirmedDaysSql =
+    "((last_confirmed_at AT TIME ZONE 'Europe/Copenhagen')::date - DATE '1970-01-01')";
+
 void take_write_lock(pqxx::work& t);
 
 // Appends `changes` (objects with "entity", "id", "op") to change_log in order and NOTIFYs the
 // highest new id on kChangeChannel. Call under the write lock; does nothing for an empty list.
 void log_changes(pqxx::work& t, const nlohmann::json& changes);
+
+// Logs one change of one activity (op "upsert" or "delete").
+void log_activity_change(pqxx::work& t, const std::string& id, const char* op);
+
+// The stored activity's association, under the write lock; nullopt when it is not stored.
+// Throws core::Error(forbidden) when `owner` is set and the activity belongs to another.
+std::optional<std::string> stored_owner(pqxx::work& t, const std::string& id, const std::string& owner);
 
 // Interprets `RETURNING (xmax = 0)` of an upsert whose update is skipped when nothing changed.
 WriteOutcome outcome_of(const pqxx::result& r);

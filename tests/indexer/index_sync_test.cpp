@@ -13,6 +13,7 @@
 #include "core/calendar.h"
 #include "search/index.h"
 #include "search/searcher.h"
+#include "store/review_store.h"
 #include "tests/indexer/indexer_fixture.h"
 
 namespace portal::indexer::tests {
@@ -242,6 +243,58 @@ TEST_F(IndexSyncTest, CatchUpContinuesOnARebuiltGenerationFromTheRebuildsPositio
   auto fresh = make_sync();
   EXPECT_EQ(fresh->catch_up(), 0u);
   EXPECT_EQ(fresh->status().position, store_->latest_change());
+}
+
+TEST_F(IndexSyncTest, ConfirmationAndReviewFlowThroughTheChangeLogAndSurviveARestart) {
+  import_example();
+  const std::string id = "holstebro-gaaklub-stavgang";
+  {
+    pqxx::connection conn(db_->url());
+    pqxx::work t(conn);
+    t.exec("UPDATE activities SET last_confirmed_at = now() - interval '200 days'");
+    t.commit();
+  }
+  sync_->ensure_index();
+  const core::Date today = core::copenhagen_time(std::chrono::system_clock::now()).date;
+  auto indexed_date = [&]() -> std::string {
+    const auto data = searcher_->document(id);
+    return data ? data->value("last_confirmed", std::string("none")) : std::string("absent");
+  };
+  ASSERT_EQ(indexed_date(), core::format_date(core::Date{today.days - 200}));
+  ASSERT_EQ(search("stavgang"), Ids{id});  // stale (default 180 days) is still found
+
+  // Confirm: one change, the index carries today's date.
+  store::ReviewStore review(*pool_);
+  EXPECT_EQ(review.confirm(id, "holstebro-gaaklub"), today);
+  EXPECT_EQ(sync_->catch_up(), 1u);
+  EXPECT_EQ(indexed_date(), core::format_date(today));
+
+  // An editor's write under review: pending, out of the index.
+  ASSERT_TRUE(review.set_review_required("holstebro-gaaklub", true));
+  auto edited = store_->activity(id);
+  ASSERT_TRUE(edited);
+  edited->title = "Stavgang i plantagen";
+  EXPECT_TRUE(store_->put(*edited, store::ListingStore::PutMode::replace, "holstebro-gaaklub").pending);
+  EXPECT_EQ(sync_->catch_up(), 1u);
+  EXPECT_TRUE(search("stavgang").empty());
+  EXPECT_FALSE(searcher_->document(id));
+  EXPECT_EQ(searcher_->size(), 2u);
+
+  // Approved while no follower runs: a new follower picks it up from the committed position,
+  // exactly once.
+  sync_.reset();
+  review.approve(id);
+  sync_ = make_sync();
+  EXPECT_EQ(sync_->catch_up(), 1u);
+  EXPECT_EQ(sync_->catch_up(), 0u);
+  EXPECT_EQ(search("plantagen"), Ids{id});
+  EXPECT_EQ(sync_->status().position, store_->latest_change());
+
+  // Rejected: out again.
+  review.reject(id, "Tidspunktet mangler");
+  EXPECT_EQ(sync_->catch_up(), 1u);
+  EXPECT_TRUE(search("plantagen").empty());
+  EXPECT_EQ(searcher_->size(), 2u);
 }
 
 TEST_F(IndexSyncTest, CatchUpThrowsUnavailableWhenTheDatabaseIsDown) {

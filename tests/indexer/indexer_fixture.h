@@ -17,6 +17,7 @@
 #include "store/connection_pool.h"
 #include "store/listing_store.h"
 #include "store/migrations.h"
+#include "tests/support/database_outage.h"
 #include "tests/support/process.h"
 #include "tests/support/test_database.h"
 
@@ -45,39 +46,7 @@ inline nlohmann::json example_listings() {
   return nlohmann::json::parse(portal::testing::read_file(example_file()));
 }
 
-// Makes the database refuse new connections and ends its sessions; the destructor (or
-// restore()) allows connections again.
-class DatabaseOutage {
- public:
-  explicit DatabaseOutage(std::string dbname) : dbname_(std::move(dbname)) {
-    pqxx::connection conn(portal::testing::admin_url());
-    pqxx::nontransaction t(conn);
-    t.exec("ALTER DATABASE " + t.quote_name(dbname_) + " ALLOW_CONNECTIONS false");
-    t.exec_params("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-                  dbname_);
-  }
-  ~DatabaseOutage() {
-    try {
-      restore();
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "could not allow connections to " << dbname_ << " again: " << e.what();
-    }
-  }
-  DatabaseOutage(const DatabaseOutage&) = delete;
-  DatabaseOutage& operator=(const DatabaseOutage&) = delete;
-
-  void restore() {
-    if (restored_) return;
-    pqxx::connection conn(portal::testing::admin_url());
-    pqxx::nontransaction t(conn);
-    t.exec("ALTER DATABASE " + t.quote_name(dbname_) + " ALLOW_CONNECTIONS true");
-    restored_ = true;
-  }
-
- private:
-  std::string dbname_;
-  bool restored_ = false;
-};
+using portal::testing::DatabaseOutage;
 
 class IndexerTest : public ::testing::Test {
  protected:
