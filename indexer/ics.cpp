@@ -390,6 +390,8 @@ SourceRecords ics_to_records(const std::string& file_name, std::string_view byte
   if (text.find("BEGIN:VCALENDAR") == std::string::npos) {
     throw FileError(file_name + ": ikke en iCalendar-fil (BEGIN:VCALENDAR mangler)");
   }
+  // Malformed lines become X-LIC-ERROR properties and null values, never an abort().
+  icalerror_set_errors_are_fatal(0);
   ComponentPtr root(icalparser_parse_string(text.c_str()));
   if (!root) throw FileError(file_name + ": kalenderfilen kan ikke læses");
   const std::vector<icalcomponent*> events = events_of(root.get());

@@ -52,6 +52,11 @@ int run(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   // Checked before connecting, so a typo is reported even when the database is down.
+  if (*import && !import_options.source.empty() && files.size() > 1) {
+    // One source per file: a second file under the same name would withdraw the first's activities.
+    std::cerr << "fejl: --source navngiver én kilde og kan kun bruges med én fil ad gangen.\n";
+    return 1;
+  }
   std::optional<portal::store::Role> role;
   std::string password;
   if (*user_add) {

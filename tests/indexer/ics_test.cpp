@@ -229,6 +229,15 @@ TEST(IcsTest, FixtureWithFoldedUtf8) {
   EXPECT_EQ(r.activities[0].at("schedule")[0].at("except"), json({"2026-10-13", "2026-12-22", "2026-12-29"}));
 }
 
+TEST(IcsTest, MalformedEventsAreInvalidRecordsNotCrashes) {
+  const SourceRecords r = convert(feed({{"UID:x@y", "SUMMARY:Gåtur", "LOCATION:7500 Holstebro",
+                                         "DTSTART:tirsdag kl. 10", "RRULE:FREQ=SOMETIMES;BYDAY=XX"}}));
+  ASSERT_EQ(r.activities.size(), 1u);
+  EXPECT_FALSE(r.activity_errors[0].empty());
+  // A calendar that never ends cannot be read at all.
+  EXPECT_THROW(convert("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:z@y\r\n"), FileError);
+}
+
 TEST(IcsTest, NotACalendarOrNotUtf8IsAFileError) {
   EXPECT_THROW(convert("Titel;Sted\r\n"), FileError);
   EXPECT_THROW(convert("BEGIN:VCALENDAR\r\nSUMMARY:Strikkecaf\xE9\r\nEND:VCALENDAR\r\n"), FileError);

@@ -281,6 +281,12 @@ TEST_F(IndexerCliTest, ImportsAnIcsFeedForAnAssociationAndWithdrawsOnReimport) {
   EXPECT_THAT(second.out, HasSubstr("Trukket tilbage: holstebro-gaaklub-hoestfest-2026-holstebro-gaaklub-dk"));
   EXPECT_FALSE(store_->activity("holstebro-gaaklub-hoestfest-2026-holstebro-gaaklub-dk"));
   EXPECT_TRUE(store_->activity("holstebro-gaaklub-tirsdag"));  // from the JSON file: another source
+
+  // One named source cannot span several files.
+  const ProcessResult two = indexer({"import", "--source", "x", "--association", "holstebro-gaaklub", feed.string(),
+                                     example_file().string()});
+  EXPECT_EQ(two.exit_code, 1) << two.describe();
+  EXPECT_THAT(two.err, HasSubstr("--source"));
 }
 
 }  // namespace
