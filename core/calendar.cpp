@@ -125,6 +125,8 @@ int week_index(Date date) { return (date.days - 4 - weekday(date) + 7 * 1000) / 
 bool occurs_on(const ScheduleEntry& e, Date date) {
   if (weekday(date) != e.weekday) return false;
   if (e.from && date < *e.from) return false;
+  if (e.until && date > *e.until) return false;
+  if (std::find(e.except.begin(), e.except.end(), date) != e.except.end()) return false;
   if (e.week_of_month) {
     const Ymd ymd = to_ymd(date);
     if (*e.week_of_month == -1) return ymd.day + 7 > days_in_month(ymd.year, ymd.month);
@@ -145,16 +147,18 @@ std::vector<Occurrence> next_occurrences(const std::vector<ScheduleEntry>& sched
   std::vector<Occurrence> out;
   if (schedule.empty() || count == 0) return out;
   // Look ahead far enough for `count` occurrences of the sparsest entry: monthly entries are at
-  // most 35 days apart, every-N-weeks entries 7N days; and an entry starts no earlier than its
+  // most 35 days apart, every-N-weeks entries 7N days, plus one period per cancelled date; and an entry starts no earlier than its
   // `from` (capped at three years ahead to bound the work).
   int period = 36;
   int first = 0;
+  size_t cancelled = 0;  // each cancelled date may push the last wanted occurrence one period on
   for (const auto& e : schedule) {
     period = std::max(period, 7 * std::clamp(e.every_weeks, 1, 52) + 1);
+    cancelled = std::max(cancelled, e.except.size());
     if (e.from) first = std::max(first, e.from->days - now.date.days);
   }
   first = std::min(first, 3 * 366);
-  const int horizon = first + static_cast<int>(std::min<size_t>(count, 60)) * period + 7;
+  const int horizon = first + static_cast<int>(std::min<size_t>(count + cancelled, 120)) * period + 7;
   for (int i = 0; i <= horizon && out.size() < count; ++i) {
     const Date date{now.date.days + i};
     std::vector<Occurrence> today;

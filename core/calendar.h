@@ -44,7 +44,8 @@ struct LocalTime {
 LocalTime copenhagen_time(std::chrono::system_clock::time_point tp);
 
 // One schedule entry of a listing: repeats weekly, every N weeks, or on the Nth (or last)
-// weekday of the month.
+// weekday of the month, between `from` and `until` (both optional, inclusive), except on the
+// cancelled dates in `except`. A one-off event has from == until.
 struct ScheduleEntry {
   int weekday = 0;  // 0 = Monday
   int start_minute = 0;
@@ -52,6 +53,8 @@ struct ScheduleEntry {
   int every_weeks = 1;
   std::optional<int> week_of_month;  // 1-4, or -1 for the last
   std::optional<Date> from;          // first date; anchors every_weeks > 1 (extension)
+  std::optional<Date> until;         // last possible date (extension)
+  std::vector<Date> except;          // cancelled dates (extension); sorted, unique when parsed
 };
 
 struct Occurrence {
@@ -61,7 +64,7 @@ struct Occurrence {
 };
 
 // The next `count` occurrences at or after `now` (an occurrence that started today before
-// `now.minute` is skipped), in time order. Fortnightly entries without `from` are anchored to
+// `now.minute` is skipped), in time order; none after an entry's `until` or on its `except` dates. Fortnightly entries without `from` are anchored to
 // ISO weeks counted from 1970-01-05, so every process agrees on which weeks they fall in.
 std::vector<Occurrence> next_occurrences(const std::vector<ScheduleEntry>& schedule, LocalTime now,
                                          size_t count);

@@ -14,6 +14,7 @@ constexpr size_t kMaxShortText = 500;
 constexpr size_t kMaxDescription = 5000;
 constexpr size_t kMaxCodes = 30;
 constexpr size_t kMaxSchedule = 14;
+constexpr size_t kMaxExcept = 366;
 
 // Counts code points; the input is valid UTF-8 (nlohmann rejects anything else).
 size_t utf8_length(const std::string& s) {
@@ -317,6 +318,40 @@ Parsed<Activity> ListingParser::activity(const json& r) const {
             entry.from = d;
           }
         }
+        if (e.contains("until") && !e.at("until").is_null()) {
+          const auto d = e.at("until").is_string() ? parse_date(e.at("until").get<std::string>()) : std::nullopt;
+          if (!d) {
+            check.fail(p + ".until", "skal være en dato som \"2026-12-15\"");
+            ok = false;
+          } else if (entry.from && *d < *entry.from) {
+            check.fail(p + ".until", "skal ligge på eller efter datoen i from");
+            ok = false;
+          } else {
+            entry.until = d;
+          }
+        }
+        if (e.contains("except") && !e.at("except").is_null()) {
+          const json& ex = e.at("except");
+          if (!ex.is_array()) {
+            check.fail(p + ".except", "skal være en liste af datoer som \"2026-12-24\"");
+            ok = false;
+          } else if (ex.size() > kMaxExcept) {
+            check.fail(p + ".except", "har for mange aflyste datoer (højst " + std::to_string(kMaxExcept) + ")");
+            ok = false;
+          } else {
+            for (size_t k = 0; k < ex.size(); ++k) {
+              const auto d = ex[k].is_string() ? parse_date(ex[k].get<std::string>()) : std::nullopt;
+              if (!d) {
+                check.fail(p + ".except[" + std::to_string(k) + "]", "skal være en dato som \"2026-12-24\"");
+                ok = false;
+              } else {
+                entry.except.push_back(*d);
+              }
+            }
+            std::sort(entry.except.begin(), entry.except.end());
+            entry.except.erase(std::unique(entry.except.begin(), entry.except.end()), entry.except.end());
+          }
+        }
         if (ok) a.schedule.push_back(entry);
       }
     }
@@ -389,6 +424,15 @@ json to_json(const ScheduleEntry& e) {
   if (e.every_weeks > 1) j["every_weeks"] = e.every_weeks;
   if (e.week_of_month) j["week_of_month"] = *e.week_of_month;
   if (e.from) j["from"] = format_date(*e.from);
+  if (e.until) j["until"] = format_date(*e.until);
+  if (!e.except.empty()) {
+    std::vector<Date> except = e.except;
+    std::sort(except.begin(), except.end());
+    except.erase(std::unique(except.begin(), except.end()), except.end());
+    json dates = json::array();
+    for (const Date d : except) dates.push_back(format_date(d));
+    j["except"] = std::move(dates);
+  }
   return j;
 }
 

@@ -43,6 +43,8 @@ class ListingParser {
   // Does not check that the association exists; the caller knows which ones do.
   Parsed<Activity> activity(const nlohmann::json& record) const;
 
+  const Vocabulary& vocabulary() const { return vocab_; }
+
  private:
   const Vocabulary& vocab_;
   const Geo& geo_;

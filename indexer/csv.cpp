@@ -1,6 +1,7 @@
 #include "indexer/csv.h"
 
 #include "core/text.h"
+#include "indexer/convert.h"
 
 #include <algorithm>
 #include <array>
@@ -17,33 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  const auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(ws) - b + 1));
-}
-
-// ASCII lower case plus the Danish capitals Æ Ø Å (UTF-8).
-std::string lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == 0xC3 && i + 1 < s.size()) {
-      const auto n = static_cast<unsigned char>(s[i + 1]);
-      if (n == 0x86 || n == 0x98 || n == 0x85) {  // Æ Ø Å → æ ø å
-        out += static_cast<char>(0xC3);
-        out += static_cast<char>(n + 0x20);
-        ++i;
-        continue;
-      }
-    }
-    out += static_cast<char>(std::tolower(c));
-  }
-  return out;
-}
 
 const std::map<std::string, std::string>& aliases() {
   static const std::map<std::string, std::string> m = {
@@ -436,7 +410,7 @@ SourceRecords csv_to_records(const std::string& file_name, std::string_view byte
   for (const char* required : {"id", "association_id", "title", "postcode"}) {
     if (!columns.count(required)) {
       throw FileError(file_name + ": kolonnen '" + std::string(required) +
-                      "' mangler i overskriften (se docs/csv-import.md)");
+                      "' mangler i overskriften (se docs/imports.md)");
     }
   }
 

@@ -1,4 +1,4 @@
-// Listing files as CSV, as written by Danish spreadsheets (docs/csv-import.md): one activity a
+// Listing files as CSV, as written by Danish spreadsheets (docs/imports.md): one activity a
 // row with the association's columns repeated, ';' or ',' separated, UTF-8 with or without BOM
 // or Windows-1252. Turns a file into records of the contract's JSON shape, which the Importer
 // validates with the same per-record machinery as JSON files. Pure functions; thread-safe.

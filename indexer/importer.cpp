@@ -8,7 +8,10 @@
 #include <sstream>
 
 #include "core/errors.h"
+#include "indexer/convert.h"
 #include "indexer/csv.h"
+#include "indexer/hsds.h"
+#include "indexer/ics.h"
 
 namespace portal::indexer {
 
@@ -20,6 +23,8 @@ ImportSummary& ImportSummary::operator+=(const ImportSummary& o) {
   updated += o.updated;
   unchanged += o.unchanged;
   invalid += o.invalid;
+  withdrawn += o.withdrawn;
+  withdrawn_ids.insert(withdrawn_ids.end(), o.withdrawn_ids.begin(), o.withdrawn_ids.end());
   issues.insert(issues.end(), o.issues.begin(), o.issues.end());
   return *this;
 }
@@ -43,13 +48,9 @@ void count(ImportSummary& summary, store::WriteOutcome outcome) {
 
 }  // namespace
 
-ImportSummary Importer::import_json(const std::string& file_name, std::string_view content) {
-  json doc;
-  try {
-    doc = json::parse(content);
-  } catch (const json::parse_error& e) {
-    throw FileError(file_name + ": ikke gyldig JSON (" + std::string(e.what()) + ")");
-  }
+namespace {
+
+SourceRecords json_to_records(const std::string& file_name, json doc) {
   if (!doc.is_object()) throw FileError(file_name + ": skal være et JSON-objekt med \"associations\" og \"activities\"");
   for (const char* key : {"associations", "activities"}) {
     if (doc.contains(key) && !doc.at(key).is_array()) {
@@ -69,14 +70,27 @@ ImportSummary Importer::import_json(const std::string& file_name, std::string_vi
   for (size_t i = 0; i < records.activities.size(); ++i) {
     records.activity_labels.push_back("activities[" + std::to_string(i) + "]");
   }
-  return import_records(file_name, records);
+  return records;
+}
+
+}  // namespace
+
+ImportSummary Importer::import_json(const std::string& file_name, std::string_view content) {
+  json doc;
+  try {
+    doc = json::parse(content);
+  } catch (const json::parse_error& e) {
+    throw FileError(file_name + ": ikke gyldig JSON (" + std::string(e.what()) + ")");
+  }
+  return import_records(file_name, json_to_records(file_name, std::move(doc)));
 }
 
 ImportSummary Importer::import_csv(const std::string& file_name, std::string_view bytes) {
   return import_records(file_name, csv_to_records(file_name, bytes));
 }
 
-ImportSummary Importer::import_records(const std::string& file_name, const SourceRecords& src) {
+ImportSummary Importer::import_records(const std::string& file_name, const SourceRecords& src,
+                                       std::optional<store::SourceInfo> source) {
   ImportSummary summary;
   auto invalid = [&](const std::string& record, const std::string& id, const std::string& field,
                      const std::string& reason) {
@@ -122,11 +136,25 @@ ImportSummary Importer::import_records(const std::string& file_name, const Sourc
     std::vector<core::FieldError> errors = i < src.activity_errors.size() ? src.activity_errors[i]
                                                                            : std::vector<core::FieldError>{};
     if (auto* e = std::get_if<std::vector<core::FieldError>>(&parsed)) {
-      for (const auto& fe : *e) errors.push_back({name(src.activity_field, fe.field), fe.reason});
+      // A field the conversion already reported is not reported again by the parser.
+      const size_t converted = errors.size();
+      for (const auto& fe : *e) {
+        std::string field = name(src.activity_field, fe.field);
+        const bool known = std::any_of(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(converted),
+                                       [&](const core::FieldError& c) { return c.field == field; });
+        if (!known) errors.push_back({std::move(field), fe.reason});
+      }
+    }
+    if (errors.empty() && source && !source->association.empty() &&
+        std::get<core::Activity>(parsed).association != source->association) {
+      errors.push_back({name(src.activity_field, "association"),
+                        "aktiviteten hører til en anden forening end filen ('" + source->association + "')"});
     }
     if (!errors.empty()) {
       ++summary.invalid;
-      for (const auto& e : errors) invalid(record, record_id(activities[i]), e.field, e.reason);
+      const std::string id = record_id(activities[i]);
+      for (const auto& e : errors) invalid(record, id, e.field, e.reason);
+      if (source && !id.empty()) source->keep.push_back(id);
       continue;
     }
     auto& a = std::get<core::Activity>(parsed);
@@ -146,42 +174,133 @@ ImportSummary Importer::import_records(const std::string& file_name, const Sourc
       ++summary.invalid;
       invalid(record, activity.id, name(src.activity_field, "association"),
               "foreningen '" + activity.association + "' findes hverken i filen eller i portalen");
+      if (source) source->keep.push_back(activity.id);
       continue;
     }
     batch.activities.push_back(std::move(activity));
   }
+  if (source && batch.activities.empty()) {
+    // A broken or emptied export must not wipe out the source's activities.
+    source->withdraw = false;
+    summary.issues.push_back({file_name, "", "", "",
+                              "filen har ingen gyldige aktiviteter, så ingen aktiviteter er trukket tilbage", true});
+  }
+  batch.source = std::move(source);
 
   const store::BatchResult result = store_.apply(batch);
   for (auto outcome : result.associations) count(summary, outcome);
   for (auto outcome : result.activities) count(summary, outcome);
+  summary.withdrawn = result.withdrawn.size();
+  summary.withdrawn_ids = result.withdrawn;
   return summary;
 }
 
-ImportSummary Importer::import_file(const std::string& path) {
+namespace {
+
+std::string lower_extension(const std::string& file_name) {
+  return lower(std::filesystem::path(file_name).extension().string());
+}
+
+// The text after an optional UTF-8 BOM and leading white space.
+std::string_view content_start(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? std::string_view{} : bytes.substr(first);
+}
+
+bool is_listing_json(const json& doc) {
+  return doc.is_object() && (doc.contains("associations") || doc.contains("activities"));
+}
+
+// At most `max` bytes of `s`, not cutting a UTF-8 character.
+std::string utf8_prefix(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+}  // namespace
+
+ImportSummary Importer::import_content(const std::string& file_name, std::string_view bytes,
+                                       const ImportOptions& options) {
+  const std::string ext = lower_extension(file_name);
+  const std::string_view start = content_start(bytes);
+  std::string kind;
+  if (ext == ".ics" || ext == ".ical" || ext == ".ifb") {
+    kind = "ics";
+  } else if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
+    kind = "csv";
+  } else if (ext == ".json") {
+    kind = "json";
+  } else if (start.starts_with("BEGIN:VCALENDAR")) {
+    kind = "ics";
+  } else if (start.starts_with("{") || start.starts_with("[")) {
+    kind = "json";
+  } else {
+    kind = "csv";
+  }
+  json doc;
+  if (kind == "json") {
+    try {
+      doc = json::parse(bytes);
+    } catch (const json::parse_error& e) {
+      throw FileError(file_name + ": ikke gyldig JSON (" + std::string(e.what()) + ")");
+    }
+    if (!is_listing_json(doc)) kind = "hsds";
+  }
+
+  if (options.source.size() > 200) throw FileError(file_name + ": kildens navn er for langt (højst 200 tegn)");
+  store::SourceInfo source;
+  source.kind = kind;
+  source.id = !options.source.empty()
+                  ? options.source
+                  : kind + ":" + utf8_prefix(std::filesystem::path(file_name).filename().string(), 190);
+  source.association = options.association;
+  if (!options.association.empty() && store_.existing_associations({options.association}).empty()) {
+    throw FileError(file_name + ": foreningen '" + options.association + "' findes ikke i portalen");
+  }
+
+  SourceRecords records;
+  if (kind == "ics") {
+    if (options.association.empty()) {
+      throw FileError(file_name +
+                      ": en kalenderfil (.ics) hører til én forening; angiv foreningens id (--association ID)");
+    }
+    records = ics_to_records(file_name, bytes, options.association, parser_.vocabulary());
+  } else if (kind == "csv") {
+    records = csv_to_records(file_name, bytes);
+  } else if (kind == "hsds") {
+    records = hsds_to_records(file_name, doc, parser_.vocabulary());
+  } else {
+    records = json_to_records(file_name, std::move(doc));
+  }
+  return import_records(file_name, records, std::move(source));
+}
+
+ImportSummary Importer::import_file(const std::string& path, const ImportOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw FileError(path + ": filen kan ikke læses");
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) throw FileError(path + ": filen kan ikke læses");
-  const std::string bytes = content.str();
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return import_csv(path, bytes);
-  if (ext == ".json") return import_json(path, bytes);
-  // No known extension: JSON starts with '{' (after an optional BOM and white space).
-  std::string_view view = bytes;
-  if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
-  const auto first = view.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && view[first] == '{') return import_json(path, bytes);
-  return import_csv(path, bytes);
+  return import_content(path, content.str(), options);
 }
 
 std::string format_summary(const std::string& label, const ImportSummary& s) {
   std::ostringstream out;
   out << label << ": " << s.read << " poster læst, " << s.created << " oprettet, " << s.updated
-      << " opdateret, " << s.unchanged << " uændret, " << s.invalid << " ugyldige\n";
+      << " opdateret, " << s.unchanged << " uændret, " << s.invalid << " ugyldige";
+  if (s.withdrawn > 0) out << ", " << s.withdrawn << " trukket tilbage";
+  out << '\n';
+  if (!s.withdrawn_ids.empty()) {
+    out << "  Trukket tilbage:";
+    for (size_t i = 0; i < s.withdrawn_ids.size(); ++i) out << (i ? ", " : " ") << s.withdrawn_ids[i];
+    out << '\n';
+  }
   for (const auto& issue : s.issues) {
-    out << "  ugyldig: " << issue.file << " " << issue.record;
+    out << (issue.note ? "  bemærk: " : "  ugyldig: ") << issue.file;
+    if (!issue.record.empty()) out << " " << issue.record;
     if (!issue.id.empty()) out << " id=" << issue.id;
     if (!issue.field.empty()) out << " felt=" << issue.field;
     out << ": " << issue.reason << '\n';

@@ -28,8 +28,15 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::vector<std::string> files;
-  auto* import = app.add_subcommand("import", "importer listefiler (JSON eller CSV; formatet ses af endelsen eller indholdet)");
+  portal::indexer::ImportOptions import_options;
+  auto* import = app.add_subcommand(
+      "import", "importer filer (listefil i JSON, CSV, iCalendar .ics eller HSDS 3.0 JSON; formatet ses af endelsen "
+                "eller indholdet). Hver fil er en kilde: aktiviteter, som kilden ikke længere har med, trækkes tilbage");
   import->add_option("FILE", files, "filer der skal importeres")->required();
+  import->add_option("--source", import_options.source,
+                     "kildens navn (standard: <format>:<filnavn>, fx ics:kalender.ics)");
+  import->add_option("--association", import_options.association,
+                     "foreningens id; kræves for .ics-filer, som altid hører til én forening");
   auto* rebuild = app.add_subcommand("rebuild", "byg søgeindekset forfra ud fra databasen og skift det ind");
 
   auto* user = app.add_subcommand("user", "konti til foreninger, personale og koordinatorer");
@@ -45,6 +52,11 @@ int run(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   // Checked before connecting, so a typo is reported even when the database is down.
+  if (*import && !import_options.source.empty() && files.size() > 1) {
+    // One source per file: a second file under the same name would withdraw the first's activities.
+    std::cerr << "fejl: --source navngiver én kilde og kan kun bruges med én fil ad gangen.\n";
+    return 1;
+  }
   std::optional<portal::store::Role> role;
   std::string password;
   if (*user_add) {
@@ -90,7 +102,7 @@ int run(int argc, char** argv) {
     int status = 0;
     for (const auto& file : files) {
       try {
-        const auto summary = importer.import_file(file);
+        const auto summary = importer.import_file(file, import_options);
         std::cout << portal::indexer::format_summary(file, summary);
         total += summary;
       } catch (const portal::indexer::FileError& e) {

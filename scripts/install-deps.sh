@@ -16,6 +16,7 @@ packages=(
   libicu-dev                                 # Danish text normalisation
   libhunspell-dev hunspell-da                # Danish dictionary for compound splitting
   libsodium-dev                              # password hashing (Argon2id), session tokens
+  libical-dev                                # iCalendar feeds (.ics import)
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
 )

@@ -71,8 +71,55 @@ WriteOutcome upsert(pqxx::work& t, const core::Activity& a) {
 
 ListingStore::ListingStore(ConnectionPool& pool, const core::ListingParser& parser) : pool_(pool), parser_(parser) {}
 
+namespace {
+
+// Inserts or refreshes the batch's source row; its association is recorded only when stored.
+void upsert_source(pqxx::work& t, const SourceInfo& source) {
+  t.exec_params(
+      "INSERT INTO sources (id, kind, association_id) "
+      "VALUES ($1, $2, (SELECT id FROM associations WHERE id = NULLIF($3::text, ''))) "
+      "ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, "
+      "  association_id = COALESCE(EXCLUDED.association_id, sources.association_id), last_import_at = now()",
+      source.id, source.kind, source.association);
+}
+
+// Sets an imported activity's owner and confirmation time (see ListingStore::apply). Returns
+// true when an unchanged activity's confirmation moved, i.e. the index must learn of it.
+bool confirm(pqxx::work& t, const core::Activity& a, WriteOutcome outcome, const SourceInfo* source) {
+  const bool written = outcome != WriteOutcome::unchanged;
+  std::optional<std::string> updated;
+  if (a.updated_at) updated = core::format_date(*a.updated_at);
+  const auto rows = t.exec_params(
+      "WITH old AS (SELECT id, last_confirmed_at AS confirmed FROM activities WHERE id = $1), "
+      "wanted AS (SELECT CASE WHEN $3 THEN now() "
+      "  ELSE greatest(old.confirmed, ($4::date::timestamp AT TIME ZONE 'Europe/Copenhagen')) END AS confirmed "
+      "  FROM old) "
+      "UPDATE activities AS a SET source_id = COALESCE($2::text, a.source_id), last_confirmed_at = wanted.confirmed "
+      "FROM old, wanted WHERE a.id = old.id "
+      "  AND ($3 OR a.source_id IS DISTINCT FROM COALESCE($2::text, a.source_id) OR wanted.confirmed > old.confirmed) "
+      "RETURNING wanted.confirmed > old.confirmed",
+      a.id, source ? std::optional<std::string>(source->id) : std::nullopt, written, updated);
+  return !written && !rows.empty() && rows[0][0].as<bool>();
+}
+
+// Deletes the source's activities that are not in `delivered`; returns their ids, sorted.
+std::vector<std::string> withdraw_absent(pqxx::work& t, const std::string& source_id,
+                                         const std::vector<std::string>& delivered) {
+  std::vector<std::string> ids;
+  for (const auto& row : t.exec_params(
+           "DELETE FROM activities WHERE source_id = $1 "
+           "AND id NOT IN (SELECT jsonb_array_elements_text($2::jsonb)) RETURNING id",
+           source_id, json_array(delivered))) {
+    ids.push_back(row[0].as<std::string>());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace
+
 BatchResult ListingStore::apply(const ListingBatch& batch) {
-  if (batch.associations.empty() && batch.activities.empty()) return {};
+  if (batch.associations.empty() && batch.activities.empty() && !batch.source) return {};
   std::set<std::string> referenced;
   for (const auto& a : batch.activities) referenced.insert(a.association);
   for (const auto& a : batch.associations) referenced.erase(a.id);
@@ -103,9 +150,20 @@ BatchResult ListingStore::apply(const ListingBatch& batch) {
       result.associations.push_back(upsert(t, a));
       note(result.associations.back(), "association", a.id);
     }
+    const SourceInfo* source = batch.source ? &*batch.source : nullptr;
+    if (source) upsert_source(t, *source);
     for (const auto& a : batch.activities) {
       result.activities.push_back(upsert(t, a));
       note(result.activities.back(), "activity", a.id);
+      if (confirm(t, a, result.activities.back(), source)) {
+        changes.push_back({{"entity", "activity"}, {"id", a.id}, {"op", "upsert"}});
+      }
+    }
+    if (source && source->withdraw) {
+      std::vector<std::string> delivered = source->keep;
+      for (const auto& a : batch.activities) delivered.push_back(a.id);
+      result.withdrawn = withdraw_absent(t, source->id, delivered);
+      for (const auto& id : result.withdrawn) changes.push_back({{"entity", "activity"}, {"id", id}, {"op", "delete"}});
     }
     log_changes(t, changes);
     t.commit();

@@ -21,14 +21,27 @@ namespace portal::store {
 
 enum class WriteOutcome { created, updated, unchanged };
 
+// The feed or file a batch comes from (table `sources`, docs/imports.md). The source owns the
+// activities it writes (activities.source_id); those it no longer delivers are withdrawn.
+struct SourceInfo {
+  std::string id;           // 1-200 characters
+  std::string kind;         // "json", "csv", "ics" or "hsds"
+  std::string association;  // the association the whole source belongs to, or empty
+  // Withdraw the source's stored activities that are neither in the batch nor in `keep`.
+  bool withdraw = true;
+  std::vector<std::string> keep;  // ids the source still delivers, but invalidly: kept as stored
+};
+
 struct ListingBatch {
   std::vector<core::Association> associations;
   std::vector<core::Activity> activities;
+  std::optional<SourceInfo> source = std::nullopt;  // none: source_id left alone, nothing withdrawn
 };
 
 struct BatchResult {
   std::vector<WriteOutcome> associations;  // same order as the batch
   std::vector<WriteOutcome> activities;
+  std::vector<std::string> withdrawn = {};  // ids of deleted activities, sorted
 };
 
 // What ListingStore::put() did: the document's outcome, and whether the write waits for review
@@ -61,6 +74,12 @@ class ListingStore {
   // Upserts all records in one transaction; a record equal to the stored one is "unchanged"
   // and writes nothing. Activities must reference an association that is in the batch or
   // already stored (else the transaction fails with core::Error(invalid_body)).
+  // Freshness: a created or changed activity is confirmed now (last_confirmed_at); an unchanged
+  // one moves to its updated_at date (Copenhagen midnight) if that is later, with a change-log
+  // 'upsert' so the index learns it. With a source: the source row is upserted, every activity
+  // of the batch gets its source_id (taking it over from another source or from the API), and
+  // when `withdraw` is set its other activities (not in the batch or `keep`) are deleted with a
+  // change-log 'delete' each — all in the same transaction.
   BatchResult apply(const ListingBatch& batch);
 
   // Which of `ids` are stored associations.

@@ -452,5 +452,38 @@ TEST(CalendarTest, TimeOfDayBoundaries) {
   EXPECT_EQ(time_of_day(23 * 60 + 59), "evening");
 }
 
+// --- until / except (extension) ------------------------------------------------------------------
+
+TEST(CalendarTest, UntilIsTheLastPossibleDate) {
+  ScheduleEntry e = weekly(1, 600);  // Tuesdays 10:00
+  e.until = d(2026, 12, 8);
+  EXPECT_EQ(dates_of(next_occurrences({e}, at(2026, 11, 23, 9, 0), 5)),
+            (std::vector<std::string>{"2026-11-24", "2026-12-01", "2026-12-08"}));
+  EXPECT_TRUE(next_occurrences({e}, at(2026, 12, 9, 9, 0), 5).empty());
+}
+
+TEST(CalendarTest, ExceptSkipsCancelledDatesAndStillFindsEnough) {
+  ScheduleEntry e = weekly(1, 600);
+  e.except = {d(2026, 12, 22), d(2026, 12, 29)};
+  EXPECT_EQ(dates_of(next_occurrences({e}, at(2026, 12, 14, 9, 0), 3)),
+            (std::vector<std::string>{"2026-12-15", "2027-01-05", "2027-01-12"}));
+}
+
+TEST(CalendarTest, OneOffEventHasFromEqualToUntil) {
+  ScheduleEntry e = weekly(5, 14 * 60);  // a Saturday
+  e.from = d(2026, 10, 10);
+  e.until = d(2026, 10, 10);
+  EXPECT_EQ(dates_of(next_occurrences({e}, at(2026, 9, 1, 9, 0), 5)), (std::vector<std::string>{"2026-10-10"}));
+}
+
+TEST(CalendarTest, ExceptAndUntilApplyToMonthlyEntries) {
+  ScheduleEntry e = weekly(1, 600);
+  e.week_of_month = 1;  // first Tuesday
+  e.except = {d(2027, 1, 5)};
+  e.until = d(2027, 3, 31);
+  EXPECT_EQ(dates_of(next_occurrences({e}, at(2026, 11, 23, 9, 0), 10)),
+            (std::vector<std::string>{"2026-12-01", "2027-02-02", "2027-03-02"}));
+}
+
 }  // namespace
 }  // namespace portal::core

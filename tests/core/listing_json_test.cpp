@@ -874,5 +874,49 @@ TEST(ScheduleToJsonTest, WritesOnlyWhatIsSet) {
                               {"from", "2027-01-01"}}));
 }
 
+// --- schedule until / except (extension) -----------------------------------------------------------
+
+TEST_F(ListingParserTest, ScheduleUntilAndExceptAreParsedAndWrittenCanonically) {
+  json r = minimal();
+  r["schedule"] = {{{"weekday", "tue"}, {"start", "10:00"}, {"from", "2026-09-01"}, {"until", "2026-12-15"},
+                    {"except", {"2026-12-08", "2026-10-13", "2026-12-08"}}}};
+  const Activity a = activity_ok(r);
+  ASSERT_EQ(a.schedule.size(), 1u);
+  ASSERT_TRUE(a.schedule[0].until);
+  EXPECT_EQ(format_date(*a.schedule[0].until), "2026-12-15");
+  ASSERT_EQ(a.schedule[0].except.size(), 2u);
+  EXPECT_EQ(format_date(a.schedule[0].except[0]), "2026-10-13");
+  const json out = to_json(a).at("schedule")[0];
+  EXPECT_EQ(out.at("until"), "2026-12-15");
+  EXPECT_EQ(out.at("except"), json({"2026-10-13", "2026-12-08"}));
+  // Parsing the canonical form again gives the same document.
+  json again = r;
+  again["schedule"] = to_json(a).at("schedule");
+  EXPECT_EQ(to_json(activity_ok(again)), to_json(a));
+}
+
+TEST_F(ListingParserTest, ScheduleWithoutUntilOrExceptWritesNeither) {
+  json r = minimal();
+  r["schedule"] = {{{"weekday", "tue"}, {"start", "10:00"}}};
+  const json out = to_json(activity_ok(r)).at("schedule")[0];
+  EXPECT_FALSE(out.contains("until"));
+  EXPECT_FALSE(out.contains("except"));
+}
+
+TEST_F(ListingParserTest, ScheduleUntilAndExceptErrorsNameTheField) {
+  json r = minimal();
+  r["schedule"] = {{{"weekday", "tue"}, {"start", "10:00"}, {"until", "15-12-2026"}},
+                   {{"weekday", "wed"}, {"start", "10:00"}, {"except", {"2026-10-14", "2026-02-30", 7}}},
+                   {{"weekday", "thu"}, {"start", "10:00"}, {"except", "2026-10-15"}},
+                   {{"weekday", "fri"}, {"start", "10:00"}, {"from", "2026-10-01"}, {"until", "2026-09-01"}}};
+  const Fields fields = activity_errors(r);
+  EXPECT_TRUE(contains(fields, "schedule[0].until"));
+  EXPECT_TRUE(contains(fields, "schedule[1].except[1]"));
+  EXPECT_TRUE(contains(fields, "schedule[1].except[2]"));
+  EXPECT_FALSE(contains(fields, "schedule[1].except[0]"));
+  EXPECT_TRUE(contains(fields, "schedule[2].except"));
+  EXPECT_TRUE(contains(fields, "schedule[3].until"));
+}
+
 }  // namespace
 }  // namespace portal::core

@@ -1,5 +1,5 @@
 // Importer::import_csv / import_file with CSV files against a real PostgreSQL
-// (contract section 1: the same data as CSV; docs/csv-import.md).
+// (contract section 1: the same data as CSV; docs/imports.md).
 #include <algorithm>
 #include <string>
 

@@ -1,5 +1,5 @@
 // indexer/csv.h: decoding, separator detection, RFC 4180 parsing and the column mapping of CSV
-// listing files (docs/csv-import.md). No database.
+// listing files (docs/imports.md). No database.
 #include "indexer/csv.h"
 
 #include <string>

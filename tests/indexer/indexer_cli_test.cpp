@@ -248,5 +248,46 @@ TEST_F(IndexerCliTest, UserAddReadsThePasswordFromStdinAndStoresOnlyItsHash) {
   EXPECT_EQ(rows("accounts"), 2);
 }
 
+TEST_F(IndexerCliTest, ImportsAnIcsFeedForAnAssociationAndWithdrawsOnReimport) {
+  ASSERT_EQ(indexer({"import", example_file().string()}).exit_code, 0);
+  const fs::path feed = tmp_->path() / "gaaklub.ics";
+  fs::copy_file(fs::path(PORTAL_SOURCE_DIR) / "tests/indexer/data/holstebro-gaaklub.ics", feed);
+
+  const ProcessResult missing = indexer({"import", feed.string()});
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_THAT(missing.err, HasSubstr("--association"));
+
+  const ProcessResult first = indexer({"import", "--association", "holstebro-gaaklub", feed.string()});
+  ASSERT_EQ(first.exit_code, 0) << first.describe();
+  EXPECT_THAT(first.out, HasSubstr(feed.string() + ": 7 poster læst, 5 oprettet, 0 opdateret, 0 uændret, 2 ugyldige"));
+  EXPECT_THAT(first.out, HasSubstr("VEVENT[6] id=holstebro-gaaklub-morgengymnastik-holstebro-gaaklub-dk felt=RRULE"));
+  EXPECT_THAT(first.out, HasSubstr("bemærk:"));
+  EXPECT_EQ(count("SELECT count(*) FROM activities WHERE source_id = 'ics:gaaklub.ics'"), 5);
+  const auto fest = store_->activity("holstebro-gaaklub-hoestfest-2026-holstebro-gaaklub-dk");
+  ASSERT_TRUE(fest);
+  EXPECT_EQ(fest->title, "Høstfest med ærtesuppe og æbleskiver");
+
+  // The feed without the harvest party: it is withdrawn and listed.
+  std::string content = portal::testing::read_file(feed);
+  const auto begin = content.find("BEGIN:VEVENT\r\nUID:hoestfest");
+  ASSERT_NE(begin, std::string::npos);
+  const auto end = content.find("END:VEVENT\r\n", begin) + std::string("END:VEVENT\r\n").size();
+  content.erase(begin, end - begin);
+  write_file(feed, content);
+  const ProcessResult second =
+      indexer({"import", "--source", "ics:gaaklub.ics", "--association", "holstebro-gaaklub", feed.string()});
+  ASSERT_EQ(second.exit_code, 0) << second.describe();
+  EXPECT_THAT(second.out, HasSubstr("1 trukket tilbage"));
+  EXPECT_THAT(second.out, HasSubstr("Trukket tilbage: holstebro-gaaklub-hoestfest-2026-holstebro-gaaklub-dk"));
+  EXPECT_FALSE(store_->activity("holstebro-gaaklub-hoestfest-2026-holstebro-gaaklub-dk"));
+  EXPECT_TRUE(store_->activity("holstebro-gaaklub-tirsdag"));  // from the JSON file: another source
+
+  // One named source cannot span several files.
+  const ProcessResult two = indexer({"import", "--source", "x", "--association", "holstebro-gaaklub", feed.string(),
+                                     example_file().string()});
+  EXPECT_EQ(two.exit_code, 1) << two.describe();
+  EXPECT_THAT(two.err, HasSubstr("--source"));
+}
+
 }  // namespace
 }  // namespace portal::indexer::tests

@@ -18,25 +18,11 @@
 #include "store/listing_store.h"
 #include "store/migrations.h"
 #include "tests/support/database_outage.h"
+#include "tests/indexer/source_records.h"
 #include "tests/support/process.h"
 #include "tests/support/test_database.h"
 
 namespace portal::indexer::tests {
-
-inline const core::Vocabulary& vocabulary() {
-  static const core::Vocabulary v = core::Vocabulary::builtin();
-  return v;
-}
-
-inline const core::Geo& geo() {
-  static const core::Geo g = core::Geo::builtin();
-  return g;
-}
-
-inline const core::ListingParser& parser() {
-  static const core::ListingParser p(vocabulary(), geo());
-  return p;
-}
 
 inline std::filesystem::path example_file() {
   return std::filesystem::path(PORTAL_SOURCE_DIR) / "tests" / "data" / "example-listings.json";

@@ -439,5 +439,59 @@ TEST(ListingStoreUnavailableTest, UnreachableDatabaseIsUnavailable) {
   expect_unavailable([&] { store.delete_activity("a1"); });
 }
 
+// --- sources and withdrawal (apply with a SourceInfo) ----------------------------------------------
+
+TEST_F(ListingStoreTest, ApplyWithASourceOwnsItsActivitiesAndWithdrawsTheAbsentOnes) {
+  store_->apply({{association(association_json("gaaklub"))}, {activity(activity_json("api", "gaaklub"))}});
+  auto source = [](std::vector<std::string> keep = {}) {
+    return SourceInfo{"ics:gaaklub.ics", "ics", "gaaklub", true, std::move(keep)};
+  };
+  const BatchResult first = store_->apply(
+      {{}, {activity(activity_json("a", "gaaklub")), activity(activity_json("b", "gaaklub")),
+            activity(activity_json("c", "gaaklub"))}, source()});
+  EXPECT_TRUE(first.withdrawn.empty());
+  EXPECT_EQ(count("SELECT count(*) FROM activities WHERE source_id = 'ics:gaaklub.ics'"), 3);
+  EXPECT_EQ(count("SELECT count(*) FROM sources WHERE id = 'ics:gaaklub.ics' AND association_id = 'gaaklub'"), 1);
+  const int64_t changes = count("SELECT count(*) FROM change_log");
+
+  // b is still delivered, but invalid (kept); c is gone; "api" has no source and stays.
+  const BatchResult second = store_->apply({{}, {activity(activity_json("a", "gaaklub"))}, source({"b"})});
+  EXPECT_EQ(second.activities, Outcomes{kUnchanged});
+  EXPECT_EQ(second.withdrawn, std::vector<std::string>{"c"});
+  EXPECT_FALSE(store_->activity("c"));
+  EXPECT_TRUE(store_->activity("b"));
+  EXPECT_TRUE(store_->activity("api"));
+  EXPECT_EQ(count("SELECT count(*) FROM change_log"), changes + 1);
+  EXPECT_EQ(count("SELECT count(*) FROM change_log WHERE op = 'delete' AND entity_id = 'c'"), 1);
+
+  // Without withdraw nothing is deleted; a batch without a source leaves source_id alone.
+  SourceInfo no_withdraw = source();
+  no_withdraw.withdraw = false;
+  EXPECT_TRUE(store_->apply({{}, {}, no_withdraw}).withdrawn.empty());
+  EXPECT_TRUE(store_->activity("b"));
+  store_->apply({{}, {activity(activity_json("a", "gaaklub"))}});
+  EXPECT_EQ(count("SELECT count(*) FROM activities WHERE id = 'a' AND source_id = 'ics:gaaklub.ics'"), 1);
+}
+
+TEST_F(ListingStoreTest, ApplyConfirmsWrittenActivitiesAndMovesUnchangedOnesToTheirUpdatedDate) {
+  json j = activity_json("a", "gaaklub");
+  j["updated_at"] = "2026-01-15";
+  store_->apply({{association(association_json("gaaklub"))}, {activity(j)}});
+  EXPECT_EQ(count("SELECT count(*) FROM activities WHERE last_confirmed_at > now() - interval '1 hour'"), 1);
+  {
+    pqxx::connection conn(db_->url());
+    pqxx::work t(conn);
+    t.exec("UPDATE activities SET last_confirmed_at = '2025-06-01T00:00:00Z'");
+    t.commit();
+  }
+  const int64_t changes = count("SELECT count(*) FROM change_log");
+  EXPECT_EQ(store_->apply({{}, {activity(j)}}).activities, Outcomes{kUnchanged});
+  EXPECT_EQ(count("SELECT count(*) FROM activities WHERE last_confirmed_at = '2026-01-15T00:00:00+01:00'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM change_log"), changes + 1);
+  // Applying again moves nothing and logs nothing.
+  store_->apply({{}, {activity(j)}});
+  EXPECT_EQ(count("SELECT count(*) FROM change_log"), changes + 1);
+}
+
 }  // namespace
 }  // namespace portal::store
