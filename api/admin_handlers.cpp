@@ -9,9 +9,12 @@
 
 #include "api/error_mapping.h"
 #include "api/http_util.h"
+#include "api/roles.h"
 #include "api/server.h"
 #include "core/calendar.h"
 #include "core/errors.h"
+#include "core/text.h"
+#include "indexer/importer.h"
 
 namespace portal::api {
 
@@ -22,23 +25,6 @@ namespace {
 
 [[noreturn]] void forbid(const std::string& message, const std::string& field = {}) {
   throw core::Error(core::ErrorCode::forbidden, message, field);
-}
-
-void require_coordinator(const store::Account& account) {
-  if (account.role != store::Role::coordinator) forbid("Det kan kun en koordinator.");
-}
-
-bool may_edit(const store::Account& account, const std::string& association_id) {
-  return account.role == store::Role::coordinator ||
-         (account.role == store::Role::association && account.association_id == association_id);
-}
-
-// An association's own editors and coordinators; staff and other associations get 403 (before
-// anything tells them whether the association exists).
-void require_editor_of(const store::Account& account, const std::string& association_id) {
-  if (may_edit(account, association_id)) return;
-  if (account.role == store::Role::staff) forbid("Din konto (personale) kan ikke se eller ændre foreninger.");
-  forbid("Du kan kun se og ændre din egen forening.");
 }
 
 std::string checked_association_id(const std::string& id) {
@@ -343,6 +329,82 @@ Server::Reply Server::accept_invitation(const Call& call) {
     }
     throw;
   }
+}
+
+}  // namespace portal::api
+
+// --- import upload (coordinator page) ---------------------------------------------------------
+
+namespace portal::api {
+
+namespace {
+
+// The uploaded file's name: a plain name (no folders), as the importer reports it.
+std::string upload_name(const search::SearchParams& query) {
+  const auto it = query.find("filename");
+  std::string name = it == query.end() ? std::string() : it->second;
+  if (const auto slash = name.find_last_of("/\\"); slash != std::string::npos) name = name.substr(slash + 1);
+  if (name.empty() || name.size() > 200 || !core::valid_utf8(name)) {
+    throw core::Error(core::ErrorCode::invalid_parameter, "Angiv filens navn (højst 200 tegn).", "filename");
+  }
+  return name;
+}
+
+std::string optional_param(const search::SearchParams& query, const char* name, size_t max_length) {
+  const auto it = query.find(name);
+  if (it == query.end()) return {};
+  if (it->second.size() > max_length || !core::valid_utf8(it->second)) {
+    throw core::Error(core::ErrorCode::invalid_parameter,
+                      std::string("Værdien er for lang (højst ") + std::to_string(max_length) + " tegn).", name);
+  }
+  return it->second;
+}
+
+json issue_json(const indexer::RecordIssue& issue) {
+  return {{"record", issue.record}, {"id", issue.id}, {"field", issue.field}, {"reason", issue.reason},
+          {"note", issue.note}};
+}
+
+}  // namespace
+
+Server::Reply Server::import_upload(const Call& call) {
+  const store::Account account = authenticate(call);
+  require_coordinator(account);
+  require_services(services_.listings != nullptr);
+  if (call.body.size() > config_.max_import_body_bytes) {
+    throw core::Error(core::ErrorCode::payload_too_large,
+                      "Filen er for stor (højst " + std::to_string(config_.max_import_body_bytes / (1024 * 1024)) + " MB).");
+  }
+  if (call.body.empty()) throw core::Error(core::ErrorCode::invalid_body, "Filen er tom.");
+  const std::string name = upload_name(call.query);
+  indexer::ImportOptions options;
+  options.source = optional_param(call.query, "source", 200);
+  options.association = optional_param(call.query, "association", 128);
+  if (!options.association.empty() && !core::valid_id(options.association)) {
+    throw core::Error(core::ErrorCode::invalid_parameter, "Foreningens id er ugyldigt.", "association");
+  }
+  indexer::Importer importer(*services_.listings, parser_);
+  indexer::ImportSummary summary;
+  try {
+    summary = importer.import_content(name, call.body, options);
+  } catch (const indexer::FileError& e) {
+    throw core::Error(core::ErrorCode::invalid_body, e.what());
+  }
+  spdlog::info("import of {} by {}: {} read, {} created, {} updated, {} invalid, {} withdrawn", name,
+               account.username, summary.read, summary.created, summary.updated, summary.invalid, summary.withdrawn);
+  json issues = json::array();
+  for (const auto& issue : summary.issues) issues.push_back(issue_json(issue));
+  return {Code::Ok,
+          dump({{"read", summary.read},
+                {"created", summary.created},
+                {"updated", summary.updated},
+                {"unchanged", summary.unchanged},
+                {"invalid", summary.invalid},
+                {"withdrawn", summary.withdrawn},
+                {"withdrawn_ids", summary.withdrawn_ids},
+                {"issues", std::move(issues)},
+                {"report", indexer::format_summary(name, summary)}}),
+          {}};
 }
 
 }  // namespace portal::api

@@ -8,6 +8,7 @@
 
 #include "api/error_mapping.h"
 #include "api/http_util.h"
+#include "api/roles.h"
 #include "core/calendar.h"
 #include "core/listing_json.h"
 #include "frontend/assets.h"
@@ -223,6 +224,7 @@ void Server::routes() {
   offload(Http::Method::Post, "/api/v1/invitations", [this](const Call& c) { return create_invitation(c); });
   offload(Http::Method::Get, "/api/v1/invitations/:id", [this](const Call& c) { return invitation(c); });
   offload(Http::Method::Post, "/api/v1/invitations/:id/accept", [this](const Call& c) { return accept_invitation(c); });
+  offload(Http::Method::Post, "/api/v1/imports", [this](const Call& c) { return import_upload(c); });
   offload(Http::Method::Post, "/api/v1/activities/validate", [this](const Call& c) { return validate_activity(c); });
   offload(Http::Method::Post, "/api/v1/activities/:id/confirm", [this](const Call& c) { return confirm_activity(c); });
   offload(Http::Method::Post, "/api/v1/activities/:id/approve", [this](const Call& c) { return approve_activity(c); });
@@ -423,21 +425,6 @@ core::Activity Server::activity_from(json body, const store::Account& account, c
   return std::get<core::Activity>(std::move(parsed));
 }
 
-namespace {
-
-void require_editor(const store::Account& account) {
-  if (account.role == store::Role::staff) {
-    throw core::Error(core::ErrorCode::forbidden, "Din konto (personale) kan ikke ændre foreningers aktiviteter.");
-  }
-}
-
-// An association account may touch only its own association's activities (checked again
-// against the stored activity under the write lock); a coordinator any.
-std::string owner_of(const store::Account& account) {
-  return account.role == store::Role::association ? account.association_id : std::string();
-}
-
-}  // namespace
 
 Server::Reply Server::create_activity(const Call& call) {
   const store::Account account = authenticate(call);
@@ -483,12 +470,6 @@ Server::Reply Server::delete_activity(const Call& call) {
 // --- freshness and review (docs/api-editing.md; run on the WorkPool) -----------------------------
 
 namespace {
-
-void require_moderator(const store::Account& account) {
-  if (account.role != store::Role::coordinator) {
-    throw core::Error(core::ErrorCode::forbidden, "Kun en koordinator kan gøre dette.");
-  }
-}
 
 core::Date today() { return core::copenhagen_time(std::chrono::system_clock::now()).date; }
 
@@ -539,7 +520,7 @@ Server::Reply Server::validate_activity(const Call& call) {
 
 Server::Reply Server::set_review_required(const Call& call) {
   const store::Account account = authenticate(call);
-  require_moderator(account);
+  require_coordinator(account);
   require_services(services_.review != nullptr);
   const json body = parse_body(call);
   if (!body.contains("required") || !body["required"].is_boolean()) {
@@ -554,7 +535,7 @@ Server::Reply Server::set_review_required(const Call& call) {
 }
 
 Server::Reply Server::review_queue(const Call& call) {
-  require_moderator(authenticate(call));
+  require_coordinator(authenticate(call));
   require_services(services_.review != nullptr);
   json activities = json::array();
   for (auto& p : services_.review->pending()) {
@@ -568,7 +549,7 @@ Server::Reply Server::review_queue(const Call& call) {
 
 Server::Reply Server::approve_activity(const Call& call) {
   const store::Account account = authenticate(call);
-  require_moderator(account);
+  require_coordinator(account);
   require_services(services_.review != nullptr);
   if (!core::valid_id(call.id)) throw core::Error(core::ErrorCode::not_found, "Aktiviteten findes ikke.", "id");
   services_.review->approve(call.id);
@@ -578,7 +559,7 @@ Server::Reply Server::approve_activity(const Call& call) {
 
 Server::Reply Server::reject_activity(const Call& call) {
   const store::Account account = authenticate(call);
-  require_moderator(account);
+  require_coordinator(account);
   require_services(services_.review != nullptr);
   const json body = parse_body(call);
   const std::string& note = string_field(body, "note");
@@ -593,7 +574,7 @@ Server::Reply Server::reject_activity(const Call& call) {
 }
 
 Server::Reply Server::stale_activities(const Call& call) {
-  require_moderator(authenticate(call));
+  require_coordinator(authenticate(call));
   require_services(services_.review != nullptr);
   const core::Date day = today();
   json activities = json::array();

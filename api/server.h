@@ -46,9 +46,11 @@ struct ServerConfig {
   int threads = 4;
   // Pistache reads an oversized request to the end before answering 413, holding a worker;
   // listing bodies are a few KB, so keep this small.
-  size_t max_request_bytes = 256 * 1024;
+  size_t max_request_bytes = 1024 * 1024 + 16 * 1024;
   // Bodies of login and listing writes; one activity is a few KB.
   size_t max_write_body_bytes = 64 * 1024;
+  // An uploaded listing file (CSV, iCalendar, HSDS, JSON) on the coordinator page.
+  size_t max_import_body_bytes = 1024 * 1024;
   // Threads for PostgreSQL work and password hashing (Argon2id takes ~64 MB each).
   size_t work_threads = 4;
   LoginLimits login_limits;
@@ -124,6 +126,8 @@ class Server {
   Reply create_invitation(const Call& call);
   Reply invitation(const Call& call);
   Reply accept_invitation(const Call& call);
+  // POST /api/v1/imports: an uploaded file through indexer::Importer (coordinator).
+  Reply import_upload(const Call& call);
   store::OverviewQuery overview_query(const Call& call) const;
   nlohmann::json freshness_json(core::Date last_confirmed) const;
   // Freshness and review (docs/api-editing.md)

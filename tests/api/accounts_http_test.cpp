@@ -417,3 +417,112 @@ TEST_F(AccountsHttpTest, FailedAcceptsAreLimitedPerAddress) {
 
 }  // namespace
 }  // namespace portal::api::tests
+
+// --- file upload on the coordinator page (POST /api/v1/imports) ------------------------------
+
+namespace portal::api::tests {
+namespace {
+
+// Windows-1252, ';'-separated, CRLF, as a Danish Excel saves it.
+const std::string kExcelCsv =
+    "Forening_id;Forening;Kommune;Id;Titel;Interesser;Postnummer;Tidspunkt;Pris\r\n"
+    "vinderup-mandeklub;Vinderup Mandeklub;0661;mandeklub-traesloejd;Tr\xE6sl\xF8jd for m\xE6nd;crafts;7830;"
+    "wed 09:00-12:00;0\r\n"
+    "vinderup-mandeklub;Vinderup Mandeklub;0661;mandeklub-aabning;\xC5" "bent v\xE6rksted;crafts;7830;fri 10:00-12:00;\r\n";
+
+class ImportUploadTest : public AccountsHttpTest {
+ protected:
+  HttpResponse upload(const std::string& query, const std::string& bytes, const std::string& token) {
+    pt::Headers headers = {{"Content-Type", "application/octet-stream"}};
+    if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+    return pt::http_request(server_->port(), "POST", "/api/v1/imports" + query, headers, bytes);
+  }
+
+  // The ids of a search's results, polled until `expected` or a second has passed.
+  std::vector<std::string> search_until(const std::string& target, const std::vector<std::string>& expected) {
+    std::vector<std::string> ids;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    do {
+      ids.clear();
+      const json answer = server_->get(target).json();  // keep it alive while iterating
+      for (const auto& r : answer["results"]) ids.push_back(r["id"]);
+      std::sort(ids.begin(), ids.end());
+      if (ids == expected) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return ids;
+  }
+};
+
+TEST_F(ImportUploadTest, SpreadsheetCsvImportsWithDanishLettersAndIsSearchableWithinASecond) {
+  const HttpResponse r = upload("?filename=mandeklub.csv", kExcelCsv, coordinator_);
+  ASSERT_EQ(r.status, 200) << r.describe();
+  const json body = r.json();
+  EXPECT_EQ(body["read"], 3);  // one association, two activities
+  EXPECT_EQ(body["created"], 3);
+  EXPECT_EQ(body["invalid"], 0);
+  EXPECT_THAT(body["report"].get<std::string>(), HasSubstr("mandeklub.csv"));
+  EXPECT_EQ(search_until("/api/v1/search?q=tr%C3%A6sl%C3%B8jd", {"mandeklub-traesloejd"}),
+            std::vector<std::string>{"mandeklub-traesloejd"});
+  const json activity = server_->get("/api/v1/activities/mandeklub-aabning").json();
+  EXPECT_EQ(activity.value("title", ""), "Åbent værksted");
+  EXPECT_EQ(activity["association"].value("name", ""), "Vinderup Mandeklub");
+
+  // The same upload again changes nothing; without the second row, that activity is withdrawn.
+  const json again = upload("?filename=mandeklub.csv", kExcelCsv, coordinator_).json();
+  EXPECT_EQ(again["unchanged"], 3) << again;
+  const std::string shorter = kExcelCsv.substr(0, kExcelCsv.rfind("vinderup-mandeklub;"));
+  const json withdrawn = upload("?filename=mandeklub.csv", shorter, coordinator_).json();
+  EXPECT_EQ(withdrawn["withdrawn"], 1) << withdrawn;
+  EXPECT_EQ(withdrawn["withdrawn_ids"], json::array({"mandeklub-aabning"}));
+  EXPECT_EQ(search_until("/api/v1/search?q=v%C3%A6rksted", {}), std::vector<std::string>{});
+}
+
+TEST_F(ImportUploadTest, IcsFeedNeedsItsAssociationAndImportsTheWeeklyEvent) {
+  const std::string feed = pt::read_file(fs::path(PORTAL_SOURCE_DIR) / "tests/indexer/data/holstebro-gaaklub.ics");
+  ASSERT_FALSE(feed.empty());
+  expect_error(upload("?filename=gaaklub.ics", feed, coordinator_), 400, "invalid_body");
+  const HttpResponse r = upload("?filename=gaaklub.ics&association=holstebro-gaaklub", feed, coordinator_);
+  ASSERT_EQ(r.status, 200) << r.describe();
+  EXPECT_GT(r.json()["created"].get<int>(), 0) << r.body;
+  EXPECT_GT(r.json()["invalid"].get<int>(), 0) << r.body;  // the daily rule cannot be shown
+  // The feed's activities carry its source; the weekly Tuesday walk kept its Danish letters and
+  // is found by search.
+  const json mine = call("GET", "/api/v1/associations/holstebro-gaaklub/activities", coordinator_).json();
+  std::string walk;
+  for (const auto& a : mine["activities"]) {
+    if (a["source"].is_string() && a["source"].get<std::string>().rfind("ics:", 0) == 0 &&
+        a.value("title", "").rfind("Tirsdagsturen ved Storåen – for alle", 0) == 0) {
+      walk = a["id"];
+      ASSERT_EQ(a["schedule"].size(), 1u) << a;
+      EXPECT_EQ(a["schedule"][0].value("weekday", ""), "tue") << a;
+      EXPECT_EQ(a["schedule"][0].value("start", ""), "10:00") << a;
+    }
+  }
+  ASSERT_FALSE(walk.empty()) << mine.dump();
+  bool found = false;
+  json answer;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (!found && std::chrono::steady_clock::now() < deadline) {
+    answer = server_->get("/api/v1/search?q=tirsdagsturen%20stor%C3%A5en").json();
+    for (const auto& result : answer["results"]) found = found || result["id"] == walk;
+    if (!found) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(found) << answer.dump();
+}
+
+TEST_F(ImportUploadTest, RolesAndBadUploadsAreRefusedAndWriteNothing) {
+  expect_error(upload("?filename=a.csv", kExcelCsv, ""), 401, "unauthorized");
+  expect_error(upload("?filename=a.csv", kExcelCsv, staff_), 403, "forbidden");
+  expect_error(upload("?filename=a.csv", kExcelCsv, gaa_), 403, "forbidden");
+  expect_error(upload("", kExcelCsv, coordinator_), 400, "invalid_parameter", "filename");
+  expect_error(upload("?filename=a.csv", "", coordinator_), 400, "invalid_body");
+  expect_error(upload("?filename=a.json", "{\"associations\": [", coordinator_), 400, "invalid_body");
+  expect_error(upload("?filename=a.csv&association=Ikke%20et%20id", kExcelCsv, coordinator_), 400,
+               "invalid_parameter", "association");
+  expect_error(upload("?filename=a.csv", std::string(1024 * 1024 + 1, 'x'), coordinator_), 413, "payload_too_large");
+  EXPECT_EQ(server_->get("/api/v1/activities/mandeklub-traesloejd").status, 404);
+}
+
+}  // namespace
+}  // namespace portal::api::tests
