@@ -223,6 +223,8 @@
     var query = 'filename=' + encodeURIComponent(file.name);
     var source = byId('kilde').value.trim();
     if (source) query += '&source=' + encodeURIComponent(source);
+    var association = byId('import-forening').value.trim();
+    if (association) query += '&association=' + encodeURIComponent(association);
     say('Indlæser filen …');
     P.api('POST', '/api/v1/imports?' + query, null, { raw: file }).then(function (ans) {
       if (ans.status === 404 && !(ans.body && ans.body.error && ans.body.error.field)) {

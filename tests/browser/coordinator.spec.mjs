@@ -1,10 +1,8 @@
 // /koordinator: the coordinator's overview, review queue, accounts, invitations and imports.
-// The scenarios that need the editing API of docs/api-editing.md print "SKIPPED: endpoint
-// missing" and are skipped until it is merged (remove the guard then); login, logout and the
-// page's own checks are tested always.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, needsEditingApi, newPage, noProblems, token } from './lib.mjs';
+import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, newPage, noProblems, token } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -40,7 +38,6 @@ test('a coordinator logs in with the keyboard; every section loads or says it is
 });
 
 test('an association editor is refused on the coordinator page', async (t) => {
-  if (!(await needsEditingApi(t))) return;
   const page = await newPage(browser);
   await loginOnPage(page, '/koordinator', USERS.gaa.username);
   await page.locator('#login-fejl', { hasText: 'for kommunens koordinatorer' }).waitFor();
@@ -48,7 +45,6 @@ test('an association editor is refused on the coordinator page', async (t) => {
 });
 
 test('the coordinator sees every section filled and can filter associations', async (t) => {
-  if (!(await needsEditingApi(t))) return;
   const page = await coordinatorPage();
   assert.equal(await page.getByText('ikke klar på serveren').count(), 0, 'every section has its endpoint');
   const associations = page.locator('[data-load="associations"] table');
@@ -61,7 +57,6 @@ test('the coordinator sees every section filled and can filter associations', as
 });
 
 test('review: a change by an association under review waits, then the coordinator approves it', async (t) => {
-  if (!(await needsEditingApi(t))) return;
   const page = await coordinatorPage();
   const toggle = page.getByRole('checkbox', { name: new RegExp(`Skal godkendes.*${USERS.struer.name}`) });
   await toggle.check();
@@ -87,7 +82,6 @@ test('review: a change by an association under review waits, then the coordinato
 });
 
 test('accounts: disabling an editor stops its login; invitations give a full link', async (t) => {
-  if (!(await needsEditingApi(t))) return;
   const page = await coordinatorPage();
   await page.getByRole('button', { name: `Spær ${USERS.struer.username}` }).click();
   await page.locator('#status', { hasText: 'er spærret' }).waitFor();
@@ -97,17 +91,17 @@ test('accounts: disabling an editor stops its login; invitations give a full lin
   await page.locator('#status', { hasText: 'kan logge ind igen' }).waitFor();
 
   await page.getByRole('button', { name: `Inviter redaktør for ${USERS.gaa.name}` }).click();
+  await page.waitForFunction(() => document.getElementById('invitation-link').value.includes('#'));
   const link = await page.getByLabel('Send dette link til redaktøren').inputValue();
   assert.match(link, new RegExp(`^${BASE_URL.replace(/[.]/g, '\\.')}/invitation#.{8,}`));
   noProblems(page);
 });
 
 test('an uploaded CSV file is imported and its Danish report shown', async (t) => {
-  if (!(await needsEditingApi(t))) return;
   const page = await coordinatorPage();
   const csv = 'forening_id;aktivitet_id;titel;postnummer;tidspunkt\n' +
     'struer-motion;struer-kortspil;Kortspil i klubhuset;7600;mon 14:00-16:00\n';
-  await page.getByLabel('Fil (JSON, CSV eller iCalendar, højst 1 MB)').setInputFiles({
+  await page.getByLabel('Fil (JSON, CSV, iCalendar eller HSDS, højst 1 MB)').setInputFiles({
     name: 'foreninger.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await page.getByRole('button', { name: 'Indlæs filen' }).click();
   const report = page.locator('#rapport');
@@ -116,5 +110,14 @@ test('an uploaded CSV file is imported and its Danish report shown', async (t) =
   const found = await apiUntil('/api/v1/activities/struer-kortspil', 200);
   assert.equal(found.status, 200, found.text);
   assert.equal(found.json.schedule[0].start, '14:00');
+
+  // An association's calendar feed: the association is named in its own field.
+  const feed = readFileSync(new URL('../indexer/data/holstebro-gaaklub.ics', import.meta.url));
+  await page.getByLabel('Fil (JSON, CSV, iCalendar eller HSDS, højst 1 MB)').setInputFiles({
+    name: 'gaaklub.ics', mimeType: 'text/calendar', buffer: feed });
+  await page.getByLabel('Forening (kun for iCalendar-filer)').fill(USERS.gaa.association);
+  await page.getByRole('button', { name: 'Indlæs filen' }).click();
+  await page.locator('#rapport', { hasText: 'gaaklub.ics' }).waitFor();
+  assert.match(await page.locator('#rapport').textContent(), /[1-9]\d* oprettet/);
   noProblems(page);
 });

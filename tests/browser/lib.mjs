@@ -1,6 +1,6 @@
 // Shared by the browser specs: starting Debian's Chromium through playwright-core (never a
 // downloaded browser), the server's address and test accounts from the environment that
-// browser_test.cpp sets, and small helpers for logging in and for endpoint guards.
+// browser_test.cpp sets, and small helpers for logging in.
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
@@ -86,14 +86,3 @@ export async function loginOnPage(page, path, username) {
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
-// Guard for scenarios that need the editing API (docs/api-editing.md) merged into the server:
-// true when GET /api/v1/me exists. Otherwise prints a clear SKIPPED line and skips the test.
-export async function needsEditingApi(t) {
-  const r = await api('GET', '/api/v1/me');
-  if (r.status === 404) {
-    console.log('SKIPPED: endpoint missing (GET /api/v1/me answers 404)');
-    t.skip('SKIPPED: endpoint missing');
-    return false;
-  }
-  return true;
-}
