@@ -16,6 +16,7 @@
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
 #include "store/migrations.h"
+#include "tests/store/store_test_support.h"
 #include "tests/support/test_database.h"
 
 namespace portal::store {
@@ -23,26 +24,9 @@ namespace {
 
 using nlohmann::json;
 
-const core::Geo& geo() {
-  static const core::Geo g = core::Geo::builtin();
-  return g;
-}
-
-const core::ListingParser& parser() {
-  static const core::Vocabulary vocabulary = core::Vocabulary::builtin();
-  static const core::ListingParser p(vocabulary, geo());
-  return p;
-}
-
-template <typename T>
-T must(core::Parsed<T> parsed) {
-  if (auto* errors = std::get_if<std::vector<core::FieldError>>(&parsed)) {
-    std::string message = "test record does not parse:";
-    for (const auto& e : *errors) message += " " + e.field + ": " + e.reason;
-    throw std::invalid_argument(message);
-  }
-  return std::get<T>(std::move(parsed));
-}
+using test_support::geo;
+using test_support::must;
+using test_support::parser;
 
 json association_json(const std::string& id) {
   return {{"id", id}, {"name", "Holstebro Gåklub"}, {"municipality", "0661"}};

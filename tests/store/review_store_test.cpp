@@ -18,27 +18,13 @@
 #include "core/vocabulary.h"
 #include "store/listing_store.h"
 #include "store/migrations.h"
-#include "tests/support/test_database.h"
+#include "tests/store/store_test_support.h"
 
 namespace portal::store {
 namespace {
 
-const core::Geo& geo() {
-  static const core::Geo g = core::Geo::builtin();
-  return g;
-}
-
-const core::ListingParser& parser() {
-  static const core::Vocabulary vocabulary = core::Vocabulary::builtin();
-  static const core::ListingParser p(vocabulary, geo());
-  return p;
-}
-
-template <typename T>
-T must(core::Parsed<T> parsed) {
-  if (std::holds_alternative<std::vector<core::FieldError>>(parsed)) throw std::invalid_argument("does not parse");
-  return std::get<T>(std::move(parsed));
-}
+using test_support::must;
+using test_support::parser;
 
 core::Activity activity(const std::string& id, const std::string& association, const std::string& title = "Gåtur") {
   return must(parser().activity(
@@ -49,25 +35,15 @@ core::Date today() { return core::copenhagen_time(std::chrono::system_clock::now
 
 template <typename Fn>
 core::ErrorCode code_of(Fn&& call) {
-  try {
-    call();
-  } catch (const core::Error& e) {
-    return e.code();
-  }
-  return core::ErrorCode::internal;
+  return test_support::error_of(std::forward<Fn>(call)).code();
 }
 
 using Mode = ListingStore::PutMode;
 
-class ReviewStoreTest : public ::testing::Test {
+class ReviewStoreTest : public test_support::StoreTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<portal::testing::TestDatabase>();
-    {
-      pqxx::connection conn(db_->url());
-      migrate(conn, builtin_migrations(), geo());
-    }
-    pool_ = std::make_unique<ConnectionPool>(db_->url(), 4);
+    StoreTest::SetUp();
     listings_ = std::make_unique<ListingStore>(*pool_, parser());
     review_ = std::make_unique<ReviewStore>(*pool_);
     listings_->apply({{must(parser().association({{"id", "gaaklub"}, {"name", "Gåklubben"}})),
@@ -78,17 +54,9 @@ class ReviewStoreTest : public ::testing::Test {
   void TearDown() override {
     review_.reset();
     listings_.reset();
-    pool_.reset();
-    db_.reset();
+    StoreTest::TearDown();
   }
 
-  pqxx::result sql(const std::string& statement) {
-    pqxx::connection conn(db_->url());
-    pqxx::work t(conn);
-    auto r = t.exec(statement);
-    t.commit();
-    return r;
-  }
   void confirmed_days_ago(const std::string& id, int days) {
     sql("UPDATE activities SET last_confirmed_at = now() - interval '" + std::to_string(days) +
         " days' WHERE id = '" + id + "'");
@@ -99,8 +67,6 @@ class ReviewStoreTest : public ::testing::Test {
   }
   int changes() { return sql("SELECT count(*) FROM change_log WHERE entity = 'activity'")[0][0].as<int>(); }
 
-  std::unique_ptr<portal::testing::TestDatabase> db_;
-  std::unique_ptr<ConnectionPool> pool_;
   std::unique_ptr<ListingStore> listings_;
   std::unique_ptr<ReviewStore> review_;
 };
