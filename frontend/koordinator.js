@@ -1,6 +1,7 @@
 /* /koordinator: the municipality's coordinator sees stale listings, associations (with an
  * inactivity filter and a reminder list), the review queue, accounts, invites editors,
- * uploads import files and turns review on and off per association. A section whose
+ * uploads import files and turns review on and off per association; statistik.js adds the
+ * statistics, the referral queue and supply/demand. A section whose
  * endpoint the server does not have yet (404) says so and the rest of the page still works. */
 (function () {
   'use strict';
@@ -8,6 +9,7 @@
   var P = window.Portal;
   var el = P.el;
   var byId = P.byId;
+  var relogin = P.showLogin;  // shows the login form (with a message) instead of the work
 
   var statusEl = byId('status');
   var errorEl = byId('fejl');
@@ -246,19 +248,6 @@
 
   /* ---------- login and start ---------- */
 
-  function relogin(message) {
-    P.endSession();
-    byId('arbejde').hidden = true;
-    byId('log-ud').hidden = true;
-    byId('hvem').hidden = true;
-    byId('login').hidden = false;
-    var box = byId('login-fejl');
-    var text = message === undefined ? 'Du er ikke logget ind længere. Log ind igen.' : message;
-    box.textContent = text;
-    box.hidden = !text;
-    byId('brugernavn').focus();
-  }
-
   function start() {
     P.whoAmI().then(function (s) {
       if (!s) { relogin(''); return; }
@@ -266,13 +255,10 @@
         relogin('Denne side er for kommunens koordinatorer. Log ind med en koordinatorkonto.');
         return;
       }
-      byId('login').hidden = true;
-      byId('arbejde').hidden = false;
-      byId('log-ud').hidden = false;
-      byId('hvem').textContent = 'Logget ind som ' + s.username;
-      byId('hvem').hidden = false;
+      P.showWork(s);
       byId('indhold').focus();
       Promise.all([loadStale(), loadAssociations(), loadReview(), loadAccounts()]).then(function () { say('Oversigten er hentet.'); });
+      if (window.PortalStats) window.PortalStats.start({ relogin: relogin, say: say, showError: showError });
     });
   }
 

@@ -169,6 +169,30 @@
     });
   }
 
+  // The staff and coordinator pages: #login (the form) or #arbejde (the work) with #log-ud and
+  // #hvem in the header. showLogin ends the session and shows `message` above the form (the
+  // "logged out" text when undefined, nothing when ''); showWork shows who is logged in.
+  function showLogin(message) {
+    endSession();
+    byId('arbejde').hidden = true;
+    byId('log-ud').hidden = true;
+    byId('hvem').hidden = true;
+    byId('login').hidden = false;
+    var box = byId('login-fejl');
+    var text = message === undefined ? 'Du er ikke logget ind længere. Log ind igen.' : message;
+    box.textContent = text;
+    box.hidden = !text;
+    byId('brugernavn').focus();
+  }
+
+  function showWork(s) {
+    byId('login').hidden = true;
+    byId('arbejde').hidden = false;
+    byId('log-ud').hidden = false;
+    byId('hvem').textContent = 'Logget ind som ' + s.username;
+    byId('hvem').hidden = false;
+  }
+
   function logout() {
     return api('POST', '/api/v1/auth/logout').then(function () { endSession(); });
   }
@@ -299,7 +323,8 @@
     el: el, byId: byId, button: button, clear: clear, cap: cap,
     session: session, saveSession: saveSession, endSession: endSession,
     api: api, errorMessage: errorMessage, login: login, loginForm: loginForm, whoAmI: whoAmI, logout: logout,
+    showLogin: showLogin, showWork: showWork,
     loadVocabulary: loadVocabulary, label: label, codes: codes, dayName: dayName,
-    renderResult: renderResult, date: date
+    renderResult: renderResult, scheduleLine: scheduleLine, date: date
   };
 })();

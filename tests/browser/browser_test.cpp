@@ -40,6 +40,7 @@ class BrowserTest : public ::testing::Test {
     add_user({"gaa", "--role", "association", "--association", "holstebro-gaaklub"});
     add_user({"struer", "--role", "association", "--association", "struer-motion"});
     add_user({"koordinator", "--role", "coordinator"});
+    add_user({"besoeg", "--role", "staff"});
     pt::ServerProcess::Options options;
     options.index_dir = index_dir;
     server_ = std::make_unique<pt::ServerProcess>(db_->url(), options);
@@ -79,6 +80,12 @@ TEST_F(BrowserTest, AssociationEditorPage) { run_spec("editor.spec.mjs"); }
 TEST_F(BrowserTest, CoordinatorPage) { run_spec("coordinator.spec.mjs"); }
 
 TEST_F(BrowserTest, InvitationPage) { run_spec("invitation.spec.mjs"); }
+
+TEST_F(BrowserTest, StaffVisitPage) { run_spec("staff.spec.mjs"); }
+
+TEST_F(BrowserTest, CitizenCardPage) { run_spec("card.spec.mjs"); }
+
+TEST_F(BrowserTest, CoordinatorStatistics) { run_spec("stats.spec.mjs"); }
 
 // Not part of the test run: writes docs/screenshots/*.png (see screenshots.mjs).
 TEST_F(BrowserTest, DISABLED_Screenshots) {

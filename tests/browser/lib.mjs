@@ -14,7 +14,21 @@ export const USERS = {
   gaa: { username: 'gaa', association: 'holstebro-gaaklub', name: 'Holstebro Gåklub' },
   struer: { username: 'struer', association: 'struer-motion', name: 'Struer Motionsforening' },
   coordinator: { username: 'koordinator' },
+  staff: { username: 'besoeg' },
 };
+
+// True when the server does not have an endpoint yet: it answers 404 or 405 without naming a
+// field (an implemented endpoint answers a bad body with 400 or a field). The staff API is
+// built in parallel with its pages; specs print "SKIPPED: endpoint missing" and skip then.
+export async function endpointMissing(method, path, tokenValue) {
+  const r = await api(method, path, { token: tokenValue, body: method === 'GET' ? undefined : {} });
+  return (r.status === 404 || r.status === 405) && !r.json?.error?.field;
+}
+
+export function skipMissing(t, what) {
+  console.log(`SKIPPED: endpoint missing (${what})`);
+  t.skip(`endpoint missing: ${what}`);
+}
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

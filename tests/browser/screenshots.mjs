@@ -1,15 +1,24 @@
-// Screenshots of /forening (list and form) and /koordinator at phone (390 px) and desktop
-// (1280 px) width into OUT_DIR (docs/screenshots). Not part of the test run: started by
+// Screenshots of /forening (list and form), /koordinator (and its statistics section), /besoeg
+// and /k/CODE at phone (390 px) and desktop (1280 px) width into OUT_DIR (docs/screenshots).
+// Where POST /api/v1/cards is not on the server yet, /k shows its code form instead; where GET
+// /api/v1/stats is missing, the statistics screenshot shows stats-example.mjs (page.route).
+// Not part of the test run: started by
 //   build/tests/browser_tests --gtest_also_run_disabled_tests --gtest_filter='*Screenshots*'
 // which sets up a database, accounts and a server as for the tests.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { USERS, launch, loginOnPage, newPage } from './lib.mjs';
+import { BASE_URL, USERS, api, endpointMissing, launch, loginOnPage, newPage, token } from './lib.mjs';
+import { STATS_EXAMPLE } from './stats-example.mjs';
 
 const out = process.env.OUT_DIR;
 assert.ok(out, 'OUT_DIR is not set');
 fs.mkdirSync(out, { recursive: true });
+const made = await api('POST', '/api/v1/cards', { token: await token(USERS.staff.username), body: {
+  activity_ids: ['holstebro-gaaklub-tirsdag'], search: { postcode: '7500', radius_km: '15', interest: 'walking' } } });
+const cardCode = made.status === 201 ? made.json.code.replace('-', '') : 'K7MXP4RT';
+const statsMissing = await endpointMissing('GET', '/api/v1/stats?from=2026-01-01&to=2026-03-31',
+  await token(USERS.coordinator.username));
 const browser = await launch();
 try {
   for (const [name, width] of [['telefon', 390], ['skaerm', 1280]]) {
@@ -25,10 +34,33 @@ try {
     await page.screenshot({ path: path.join(out, `forening-form-${name}.png`), fullPage: true });
 
     const coordinator = await newPage(browser, { viewport });
+    if (statsMissing) {
+      await coordinator.route(/\/api\/v1\/stats\?/, (route) => route.fulfill({ status: 200,
+        contentType: 'application/json', body: JSON.stringify(STATS_EXAMPLE) }));
+    }
     await loginOnPage(coordinator, '/koordinator', USERS.coordinator.username);
     await coordinator.locator('#arbejde').waitFor();
+    await coordinator.locator('[data-stats="totals"]:not(:has-text("Henter"))').waitFor();
     await coordinator.waitForTimeout(500);
     await coordinator.screenshot({ path: path.join(out, `koordinator-${name}.png`), fullPage: true });
+    await coordinator.locator('#statistik').screenshot({ path: path.join(out, `statistik-${name}.png`) });
+
+    const visit = await newPage(browser, { viewport });
+    await loginOnPage(visit, '/besoeg', USERS.staff.username);
+    await visit.locator('#status', { hasText: 'Klar til et nyt besøg' }).waitFor();
+    await visit.getByLabel('Borgerens postnummer').fill('7500');
+    await visit.locator('[data-code="walking"]').click();
+    await visit.screenshot({ path: path.join(out, `besoeg-trin1-${name}.png`), fullPage: true });
+    await visit.getByRole('button', { name: 'Find aktiviteter' }).click();
+    await visit.locator('#trin2').waitFor();
+    await visit.locator('#forslag input[type="checkbox"]').first().check();
+    await visit.screenshot({ path: path.join(out, `besoeg-trin2-${name}.png`), fullPage: true });
+
+    const card = await newPage(browser, { viewport });
+    await card.goto(`${BASE_URL}/k/${cardCode}`);
+    await card.locator('#kort-titel:not(:empty), #kode-fejl:not([hidden]), #skriv-kode:not([hidden])').first().waitFor();
+    await card.waitForTimeout(300);
+    await card.screenshot({ path: path.join(out, `kort-${name}.png`), fullPage: true });
   }
 } finally {
   await browser.close();
