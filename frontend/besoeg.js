@@ -202,13 +202,33 @@
       byId('kode').textContent = ans.body.code;
       byId('qr').src = ans.body.qr_svg || '';
       byId('kort-adresse').textContent = url;
-      buildPrintViews(url);
+      buildPrintViews(url, {});
       say('Kortet er lavet. Koden er ' + ans.body.code + '.');
       showStep('trin3');
+      contacts(visit.picked).then(function (found) { buildPrintViews(url, found); });
     });
   });
 
-  function buildPrintViews(url) {
+  // Search results carry no contact; the A4 sheet gets it from each activity's own page
+  // (GET /api/v1/activities/{id}: the activity's contact, else the association's).
+  // Resolves to {id: "name, phone, email"}; an activity that cannot be fetched is left out.
+  function contacts(list) {
+    return Promise.all(list.map(function (r) {
+      return P.api('GET', '/api/v1/activities/' + encodeURIComponent(r.id)).then(function (ans) {
+        var a = ans.ok && ans.body ? ans.body : {};
+        var c = a.contact || {};
+        var org = a.association || {};
+        var parts = [c.name, c.phone || (c.name ? '' : org.phone), c.email || (c.phone || c.name ? '' : org.email)];
+        return [r.id, parts.filter(Boolean).join(', ')];
+      });
+    })).then(function (pairs) {
+      var out = {};
+      pairs.forEach(function (p) { if (p[1]) out[p[0]] = p[1]; });
+      return out;
+    });
+  }
+
+  function buildPrintViews(url, contactOf) {
     var card = byId('print-kort');
     P.clear(card);
     var titles = visit.picked.slice(0, 4).map(function (r) { return el('li', '', [r.title]); });
@@ -233,8 +253,7 @@
     var list = el('ol', 'list');
     visit.picked.forEach(function (r) {
       var li = P.renderResult(r);
-      var c = r.contact || {};
-      var contact = [c.name, c.phone, c.email].filter(Boolean).join(', ');
+      var contact = contactOf[r.id];
       var article = li.querySelector('article');
       article.appendChild(el('p', '', [el('strong', '', ['Sådan kommer man dertil: ']), howToGetThere(r)]));
       if (contact) article.appendChild(el('p', '', [el('strong', '', ['Kontakt: ']), contact]));

@@ -39,6 +39,36 @@ async function findWalks(page) {
   await page.locator('#trin2').waitFor();
 }
 
+// "Udskriv kort" and "Udskriv stor A4" each call print() with their class on <body>; under
+// print media only that view shows: the card 85 × 55 mm with code, QR, short URL and title; the
+// A4 sheet with when, where, how to get there and the contact.
+async function checkPrintViews(page, code) {
+  // The business card: only it is printed, 85 × 55 mm, with the code, QR, short URL and title.
+  await page.getByRole('button', { name: 'Udskriv kort' }).click();
+  assert.equal((await page.evaluate(() => window.__prints)).at(-1), 'visit print-kort');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('#print-kort').isVisible());
+  assert.ok(await page.locator('#indhold').isHidden());
+  const cardText = await page.locator('#print-kort').textContent();
+  assert.ok(cardText.includes(code) && cardText.includes('Tirsdagsturen ved Storåen') && cardText.includes(`/k/${code.replace('-', '')}`), cardText);
+  const box = await page.locator('#print-kort .pk').boundingBox();
+  assert.ok(Math.abs(box.width - (85 / 25.4) * 96) < 2 && Math.abs(box.height - (55 / 25.4) * 96) < 2, JSON.stringify(box));
+  await page.emulateMedia({ media: 'screen' });
+
+  // The large-print A4 sheet: when, where, how to get there, contact.
+  await page.getByRole('button', { name: 'Udskriv stor A4' }).click();
+  assert.equal((await page.evaluate(() => window.__prints)).at(-1), 'visit print-a4');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('#print-a4').isVisible());
+  assert.ok(await page.locator('#print-kort').isHidden());
+  await page.locator('#print-a4', { hasText: 'Kontakt:' }).waitFor();  // fetched after the card is made
+  const sheet = await page.locator('#print-a4').textContent();
+  for (const part of ['Tirsdagsturen ved Storåen', 'Hvornår', 'Hver tirsdag', 'Kulturhuset', 'Sådan kommer man dertil', 'Kontakt: Inge Madsen']) {
+    assert.ok(sheet.includes(part), `A4 sheet lacks "${part}": ${sheet}`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+}
+
 test('visit mode end to end on a phone: postcode → card → print views → tag in under a minute', async (t) => {
   const page = await visitPage();
   const started = Date.now();
@@ -62,29 +92,7 @@ test('visit mode end to end on a phone: postcode → card → print views → ta
   await page.waitForFunction(() => document.getElementById('qr').complete && document.getElementById('qr').naturalWidth > 0);
   assert.match(await page.locator('#kort-adresse').textContent(), new RegExp(`/k/${code.replace('-', '')}$`));
 
-  // The business card: only it is printed, 85 × 55 mm, with the code, QR, short URL and title.
-  await page.getByRole('button', { name: 'Udskriv kort' }).click();
-  assert.deepEqual(await page.evaluate(() => window.__prints), ['visit print-kort']);
-  await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.locator('#print-kort').isVisible());
-  assert.ok(await page.locator('#indhold').isHidden());
-  const cardText = await page.locator('#print-kort').textContent();
-  assert.ok(cardText.includes(code) && cardText.includes('Tirsdagsturen ved Storåen') && cardText.includes(`/k/${code.replace('-', '')}`), cardText);
-  const box = await page.locator('#print-kort .pk').boundingBox();
-  assert.ok(Math.abs(box.width - (85 / 25.4) * 96) < 2 && Math.abs(box.height - (55 / 25.4) * 96) < 2, JSON.stringify(box));
-  await page.emulateMedia({ media: 'screen' });
-
-  // The large-print A4 sheet: when, where, how to get there, contact.
-  await page.getByRole('button', { name: 'Udskriv stor A4' }).click();
-  assert.equal((await page.evaluate(() => window.__prints))[1], 'visit print-a4');
-  await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.locator('#print-a4').isVisible());
-  assert.ok(await page.locator('#print-kort').isHidden());
-  const sheet = await page.locator('#print-a4').textContent();
-  for (const part of ['Tirsdagsturen ved Storåen', 'Hvornår', 'Hver tirsdag', 'Kulturhuset', 'Sådan kommer man dertil', 'Kontakt: Inge Madsen']) {
-    assert.ok(sheet.includes(part), `A4 sheet lacks "${part}": ${sheet}`);
-  }
-  await page.emulateMedia({ media: 'screen' });
+  await checkPrintViews(page, code);
   const printed = Date.now();
 
   // The tag, with a follow-up and a referral with a følgeven.
@@ -233,7 +241,10 @@ test('an association editor is refused on the visit page', async () => {
 // sends, checked against docs/api-staff.md. Also the retry after a refused follow-up.
 test('visit mode sends the bodies docs/api-staff.md asks for (staff endpoints stood in by page.route)', async () => {
   const page = await newPage(browser, PHONE);
-  await page.addInitScript(() => { window.print = () => {}; });
+  await page.addInitScript(() => {
+    window.__prints = [];
+    window.print = () => { window.__prints.push(document.body.className); };
+  });
   const sent = [];
   let followUpTries = 0;
   const json = (route, status, body) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
@@ -260,6 +271,7 @@ test('visit mode sends the bodies docs/api-staff.md asks for (staff endpoints st
   await page.getByRole('button', { name: 'Lav kort' }).click();
   await page.locator('#kode', { hasText: 'K7MX-P4RT' }).waitFor();
   await page.waitForFunction(() => document.getElementById('qr').naturalWidth > 0);
+  await checkPrintViews(page, 'K7MX-P4RT');
   await page.getByRole('button', { name: 'Videre til registrering' }).click();
   await page.getByLabel('Opfølgning aftalt').check();
   await page.getByLabel('Din egen reference til borgeren').fill('tirs-blå-7');
