@@ -161,7 +161,7 @@
       });
       var loc = r.location || {};
       var item = el('li', 'card pick', [
-        el('label', 'check big', [box, ' Vælg ', el('strong', '', [r.title || 'Aktivitet'])]),
+        el('label', 'check big', [box, el('span', '', ['Vælg ', el('strong', '', [r.title || 'Aktivitet'])])]),
         el('p', '', [[loc.name, loc.address, [loc.postcode, loc.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')]),
         el('p', '', [el('strong', '', ['Sådan kommer man dertil: ']), howToGetThere(r)]),
         el('p', r.welcome ? 'welcome' : 'hint', [r.welcome ? 'Der er en fast person, der tager imod nye'

@@ -58,6 +58,7 @@
     P.api('GET', '/api/v1/cards/' + code).then(function (ans) {
       if (ans.status === 404) {
         say('');
+        byId('kode').value = pretty(code);  // to correct, not to type again
         askForCode('Vi kan ikke finde et kort med koden ' + pretty(code) + '. Tjek koden og prøv igen.');
         return;
       }

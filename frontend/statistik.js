@@ -55,7 +55,7 @@
     return path.split('.').reduce(function (o, k) { return o === null || o === undefined ? undefined : o[k]; }, obj);
   }
 
-  function percent(x) { return (Math.round(x * 1000) / 10).toFixed(1).replace('.', ',') + ' %'; }
+  function percent(x) { return (Math.round(x * 1000) / 10).toFixed(1).replace('.', ',') + '\u00a0%'; }  // no break before %
 
   // A figure as text: rates as percent, null rates as "–", suppressed counts as "<5".
   function show(row, m) {

@@ -1,7 +1,7 @@
 // Screenshots of /forening (list and form), /koordinator (and its statistics section), /besoeg
 // and /k/CODE at phone (390 px) and desktop (1280 px) width into OUT_DIR (docs/screenshots).
-// Where POST /api/v1/cards is not on the server yet, /k shows its code form instead; where GET
-// /api/v1/stats is missing, the statistics screenshot shows stats-example.mjs (page.route).
+// Where the staff API is not on the server yet, page.route() answers GET /api/v1/cards/{code}
+// (from the real search) and GET /api/v1/stats (stats-example.mjs) in the spec's shape.
 // Not part of the test run: started by
 //   build/tests/browser_tests --gtest_also_run_disabled_tests --gtest_filter='*Screenshots*'
 // which sets up a database, accounts and a server as for the tests.
@@ -57,6 +57,14 @@ try {
     await visit.screenshot({ path: path.join(out, `besoeg-trin2-${name}.png`), fullPage: true });
 
     const card = await newPage(browser, { viewport });
+    if (made.status !== 201) {
+      // No cards API yet: GET /api/v1/cards/{code} answered in the spec's shape from the real search.
+      const search = (await api('GET', '/api/v1/search?postcode=7500&radius_km=15&interest=walking')).json;
+      await card.route(/\/api\/v1\/cards\//, (route) => route.fulfill({ status: 200, contentType: 'application/json',
+        body: JSON.stringify({ code: 'K7MX-P4RT', created: '2026-11-20',
+          activities: search.results.filter((r) => r.id === 'holstebro-gaaklub-tirsdag'),
+          search: { postcode: '7500', radius_km: '15', interest: 'walking' }, search_results: search }) }));
+    }
     await card.goto(`${BASE_URL}/k/${cardCode}`);
     await card.locator('#kort-titel:not(:empty), #kode-fejl:not([hidden]), #skriv-kode:not([hidden])').first().waitFor();
     await card.waitForTimeout(300);

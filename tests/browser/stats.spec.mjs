@@ -57,7 +57,7 @@ test('statistics: the period is checked; totals, charts, tables and the CSV come
   }
   const totals = await page.locator('[data-stats="totals"] table').textContent();
   assert.match(totals, /Opsporingsskemaer i alt\s*4/);
-  assert.match(totals, /Andel ensomme af de besvarede\s*33,3 %/);
+  assert.match(totals, /Andel ensomme af de besvarede\s*33,3\u00a0%/);
   assert.match(totals, /Matchrate/);
   // Month chart: an SVG bar per month and the same figures as a table.
   await page.getByLabel('Vis i diagrammerne').selectOption({ label: 'Opsporingsskemaer i alt' });
@@ -131,8 +131,8 @@ test('the dashboard shows the published figures, charts by month and team, and "
   await page.locator('[data-stats="totals"] table').waitFor();
   assert.match(asked[0], /^\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
   const totals = page.locator('[data-stats="totals"]');
-  await totals.getByText('238 opsporingsskemaer: 205 besvaret, 33 udelukket, 42 vurderet ensomme (20,5 %).').waitFor();
-  await totals.getByText('36 henvisninger, 27 matchet (75,0 %).').waitFor();
+  await totals.getByText('238 opsporingsskemaer: 205 besvaret, 33 udelukket, 42 vurderet ensomme (20,5\u00a0%).').waitFor();
+  await totals.getByText('36 henvisninger, 27 matchet (75,0\u00a0%).').waitFor();
   assert.match(await totals.locator('table').textContent(), /Det, der stod i vejen: transport3/);
 
   const months = page.locator('[data-stats="months"]');
