@@ -395,7 +395,10 @@ Server::Reply Server::login(const Call& call) {
   json answer = {{"token", session->token},
                  {"role", store::to_string(session->account.role)},
                  {"expires_at", iso_utc(session->expires_at)},
-                 {"username", session->account.username}};
+                 {"username", session->account.username},
+                 {"team", session->account.team},
+                 {"municipality", session->account.municipality.empty() ? json(nullptr)
+                                                                        : json(session->account.municipality)}};
   if (!session->account.association_id.empty()) answer["association"] = session->account.association_id;
   return {Code::Ok, dump(answer), {{"Cache-Control", "no-store"}}};
 }
