@@ -112,7 +112,9 @@ Server::Reply Server::me(const Call& call) {
                 {"username", account.username},
                 {"role", store::to_string(account.role)},
                 {"expires_at", iso_utc(session->expires_at)},
-                {"association", association}}),
+                {"association", association},
+                {"team", account.team},
+                {"municipality", account.municipality.empty() ? json(nullptr) : json(account.municipality)}}),
           {{"Cache-Control", "no-store"}}};
 }
 
@@ -240,6 +242,8 @@ Server::Reply Server::list_accounts(const Call& call) {
                     {"username", a.account.username},
                     {"role", store::to_string(a.account.role)},
                     {"association", a.account.association_id.empty() ? json(nullptr) : json(a.account.association_id)},
+                    {"team", a.account.team},
+                    {"municipality", a.account.municipality.empty() ? json(nullptr) : json(a.account.municipality)},
                     {"disabled", a.disabled},
                     {"created_at", iso_utc(a.created_at)},
                     {"last_login", optional_instant(a.last_login)}});

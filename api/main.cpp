@@ -26,6 +26,9 @@ int run(int argc, char** argv) {
   app.add_option("--index-dir", index_dir, "mappe til søgeindekset")->envname("PORTAL_INDEX_DIR");
   app.add_option("--port", config.port, "HTTP-port")->envname("PORTAL_PORT");
   app.add_option("--bind", config.address, "adresse der lyttes på")->envname("PORTAL_BIND");
+  app.add_option("--public-url", config.public_url,
+                 "portalens offentlige adresse i kortenes QR-koder, fx https://portal.example.dk")
+      ->envname("PORTAL_PUBLIC_URL");
   app.add_option("--threads", config.threads, "antal HTTP-tråde")->check(CLI::Range(1, 64));
   std::string synonyms_file;
   app.add_option("--synonyms-file", synonyms_file,
@@ -65,6 +68,7 @@ int run(int argc, char** argv) {
   portal::store::AccountStore accounts(pool);
   portal::store::AssociationStore associations(pool, parser);
   portal::store::ReviewStore review(pool);
+  portal::store::CardStore cards(pool);
   portal::search::IndexDirectory dir(index_dir);
   portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
 
@@ -87,7 +91,7 @@ int run(int argc, char** argv) {
   search_options.freshness = config.freshness;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
-  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review});
+  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review, &cards});
   server.start();
   sync.start();
   spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());

@@ -32,4 +32,8 @@ std::string owner_of(const store::Account& account) {
   return account.role == store::Role::association ? account.association_id : std::string();
 }
 
+void require_staff_or_coordinator(const store::Account& account) {
+  if (account.role == store::Role::association) forbid("Det kan kun personale og koordinatorer.");
+}
+
 }  // namespace portal::api

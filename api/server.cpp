@@ -225,6 +225,11 @@ void Server::routes() {
   offload(Http::Method::Get, "/api/v1/invitations/:id", [this](const Call& c) { return invitation(c); });
   offload(Http::Method::Post, "/api/v1/invitations/:id/accept", [this](const Call& c) { return accept_invitation(c); });
   offload(Http::Method::Post, "/api/v1/imports", [this](const Call& c) { return import_upload(c); });
+  // Staff: cards and tags (docs/api-staff.md)
+  offload(Http::Method::Post, "/api/v1/cards", [this](const Call& c) { return create_card(c); });
+  offload(Http::Method::Get, "/api/v1/cards/:id", [this](const Call& c) { return card(c); });
+  offload(Http::Method::Get, "/api/v1/cards/:id/qr.svg", [this](const Call& c) { return card_qr(c); });
+  offload(Http::Method::Post, "/api/v1/tags", [this](const Call& c) { return create_tag(c); });
   offload(Http::Method::Post, "/api/v1/activities/validate", [this](const Call& c) { return validate_activity(c); });
   offload(Http::Method::Post, "/api/v1/activities/:id/confirm", [this](const Call& c) { return confirm_activity(c); });
   offload(Http::Method::Post, "/api/v1/activities/:id/approve", [this](const Call& c) { return approve_activity(c); });
@@ -395,7 +400,10 @@ Server::Reply Server::login(const Call& call) {
   json answer = {{"token", session->token},
                  {"role", store::to_string(session->account.role)},
                  {"expires_at", iso_utc(session->expires_at)},
-                 {"username", session->account.username}};
+                 {"username", session->account.username},
+                 {"team", session->account.team},
+                 {"municipality", session->account.municipality.empty() ? json(nullptr)
+                                                                        : json(session->account.municipality)}};
   if (!session->account.association_id.empty()) answer["association"] = session->account.association_id;
   return {Code::Ok, dump(answer), {{"Cache-Control", "no-store"}}};
 }

@@ -35,6 +35,7 @@
 #include "search/searcher.h"
 #include "store/accounts.h"
 #include "store/association_store.h"
+#include "store/card_store.h"
 #include "store/listing_store.h"
 #include "store/review_store.h"
 
@@ -55,6 +56,8 @@ struct ServerConfig {
   size_t work_threads = 4;
   LoginLimits login_limits;
   core::FreshnessPolicy freshness;  // docs/api-editing.md
+  // Start of the card URLs in QR codes (docs/api-staff.md); "" → http://127.0.0.1:PORT.
+  std::string public_url;
 };
 
 struct Services {
@@ -66,6 +69,7 @@ struct Services {
   store::ListingStore* listings = nullptr;    // writes answer 503 when null
   store::AssociationStore* associations = nullptr;  // association pages and lists: 503 when null
   store::ReviewStore* review = nullptr;       // confirm and review answer 503 when null
+  store::CardStore* cards = nullptr;          // portal cards and tags answer 503 when null
 };
 
 class Server {
@@ -129,6 +133,14 @@ class Server {
   // POST /api/v1/imports: an uploaded file through indexer::Importer (coordinator).
   Reply import_upload(const Call& call);
   store::OverviewQuery overview_query(const Call& call) const;
+  // Staff: cards and tags (docs/api-staff.md)
+  // (defined in staff_handlers.cpp)
+  Reply create_card(const Call& call);
+  Reply card(const Call& call);     // public; counts a view
+  Reply card_qr(const Call& call);  // public; image/svg+xml, not counted
+  Reply create_tag(const Call& call);
+  void require_card_services() const;
+  std::string public_url() const;
   nlohmann::json freshness_json(core::Date last_confirmed) const;
   // Freshness and review (docs/api-editing.md)
   Reply confirm_activity(const Call& call);

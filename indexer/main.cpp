@@ -48,6 +48,10 @@ int run(int argc, char** argv) {
   user_add->add_option("NAME", username, "brugernavn")->required();
   user_add->add_option("--role", role_name, "association, staff eller coordinator")->required();
   user_add->add_option("--association", association_id, "foreningens id (kræves for rollen association)");
+  std::string team;
+  std::string municipality;
+  user_add->add_option("--team", team, "personalets team, fx \"Forebyggende besøg Nord\" (staff og coordinator)");
+  user_add->add_option("--municipality", municipality, "kommunekode på fire cifre, fx 0630 (staff og coordinator)");
 
   CLI11_PARSE(app, argc, argv);
 
@@ -85,7 +89,7 @@ int run(int argc, char** argv) {
   if (*user_add) {
     portal::store::AccountStore accounts(pool);
     try {
-      accounts.create_account({username, *role, association_id, password});
+      accounts.create_account({username, *role, association_id, password, team, municipality});
     } catch (const portal::core::Error& e) {
       if (e.code() == portal::core::ErrorCode::unavailable) throw;
       std::cerr << "fejl: " << e.what() << '\n';
@@ -93,6 +97,8 @@ int run(int argc, char** argv) {
     }
     std::cout << "kontoen '" << username << "' er oprettet med rollen " << role_name;
     if (!association_id.empty()) std::cout << " for foreningen " << association_id;
+    if (!team.empty()) std::cout << ", team " << team;
+    if (!municipality.empty()) std::cout << ", kommune " << municipality;
     std::cout << '\n';
     return 0;
   }

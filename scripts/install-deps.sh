@@ -17,6 +17,7 @@ packages=(
   libhunspell-dev hunspell-da                # Danish dictionary for compound splitting
   libsodium-dev                              # password hashing (Argon2id), session tokens
   libical-dev                                # iCalendar feeds (.ics import)
+  libqrencode-dev                            # QR codes of portal cards (api/qr_svg.cpp)
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
 )

@@ -2,11 +2,13 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <ctime>
 #include <mutex>
 #include <stdexcept>
 
 #include "core/errors.h"
+#include "core/privacy.h"
 #include "store/store_detail.h"
 
 namespace portal::store {
@@ -55,6 +57,8 @@ Account account_from(const pqxx::row& row) {
   a.username = row["username"].as<std::string>();
   a.role = parse_role(row["role"].as<std::string>()).value_or(Role::staff);
   a.association_id = row["association_id"].is_null() ? std::string() : row["association_id"].as<std::string>();
+  a.team = row["team"].as<std::string>();
+  a.municipality = row["municipality"].is_null() ? std::string() : row["municipality"].as<std::string>();
   return a;
 }
 
@@ -89,6 +93,27 @@ void check_new_account(const NewAccount& a) {
     throw core::Error(core::ErrorCode::invalid_parameter,
                       "Kun konti med rollen association hører til en forening.", "association");
   }
+  if (a.role == Role::association && (!a.team.empty() || !a.municipality.empty())) {
+    throw core::Error(core::ErrorCode::invalid_parameter,
+                      "Kun personale og koordinatorer har et team og en kommune.",
+                      a.team.empty() ? "municipality" : "team");
+  }
+  if (a.team.size() > 100) {
+    throw core::Error(core::ErrorCode::invalid_parameter, "Teamets navn må højst være 100 tegn.", "team");
+  }
+  for (const unsigned char c : a.team) {
+    if (c < 0x20 || c == 0x7f) {
+      throw core::Error(core::ErrorCode::invalid_parameter, "Teamets navn må ikke indeholde kontroltegn.", "team");
+    }
+  }
+  core::refuse_cpr(a.team, "team");
+  const bool four_digits = a.municipality.size() == 4 &&
+                           std::all_of(a.municipality.begin(), a.municipality.end(),
+                                       [](unsigned char c) { return c >= '0' && c <= '9'; });
+  if (!a.municipality.empty() && !four_digits) {
+    throw core::Error(core::ErrorCode::invalid_parameter,
+                      "Kommunen skal angives med sin kode på fire cifre, fx 0630.", "municipality");
+  }
 }
 
 
@@ -100,6 +125,11 @@ int64_t insert_account(pqxx::work& t, const NewAccount& account, const std::stri
                       "Foreningen '" + account.association_id + "' findes ikke. Importér foreningen først.",
                       "association");
   }
+  if (!account.municipality.empty() &&
+      t.exec_params("SELECT 1 FROM municipalities WHERE code = $1", account.municipality).empty()) {
+    throw core::Error(core::ErrorCode::invalid_parameter,
+                      "Kommunen med koden '" + account.municipality + "' findes ikke.", "municipality");
+  }
   const auto taken = [&] {
     return core::Error(core::ErrorCode::conflict, "Brugernavnet '" + account.username + "' er allerede i brug.",
                        "username");
@@ -110,9 +140,10 @@ int64_t insert_account(pqxx::work& t, const NewAccount& account, const std::stri
   try {
     return t
         .exec_params1(
-            "INSERT INTO accounts (username, role, association_id, password_hash) "
-            "VALUES ($1, $2, NULLIF($3, ''), $4) RETURNING id",
-            account.username, to_string(account.role), account.association_id, hash)[0]
+            "INSERT INTO accounts (username, role, association_id, password_hash, team, municipality) "
+            "VALUES ($1, $2, NULLIF($3, ''), $4, $5, NULLIF($6, '')) RETURNING id",
+            account.username, to_string(account.role), account.association_id, hash, account.team,
+            account.municipality)[0]
         .as<int64_t>();
   } catch (const pqxx::unique_violation&) {  // created concurrently
     throw taken();
@@ -195,7 +226,7 @@ std::optional<Account> AccountStore::verify_login(const std::string& username, c
   const auto found = with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<Found> {
     pqxx::read_transaction t(conn);
     const auto rows = t.exec_params(
-        "SELECT id, username, role, association_id, password_hash, disabled FROM accounts "
+        "SELECT id, username, role, association_id, team, municipality, password_hash, disabled FROM accounts "
         "WHERE lower(username) = lower($1)",
         username);
     if (rows.empty()) return std::nullopt;
@@ -238,7 +269,7 @@ std::optional<Session> AccountStore::session(const std::string& token) {
   return with_connection(pool_, [&](pqxx::connection& conn) -> std::optional<Session> {
     pqxx::read_transaction t(conn);
     const auto rows = t.exec_params(
-        "SELECT a.id, a.username, a.role, a.association_id, " + epoch_seconds("s.expires_at") +
+        "SELECT a.id, a.username, a.role, a.association_id, a.team, a.municipality, " + epoch_seconds("s.expires_at") +
             " AS expires FROM sessions s JOIN accounts a ON a.id = s.account_id "
         "WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT a.disabled",
         as_bytes(token_hash(token)));
@@ -279,7 +310,7 @@ std::vector<AccountInfo> AccountStore::accounts() {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::read_transaction t(conn);
     std::vector<AccountInfo> out;
-    for (const auto& row : t.exec("SELECT id, username, role, association_id, disabled, " +
+    for (const auto& row : t.exec("SELECT id, username, role, association_id, team, municipality, disabled, " +
                                   epoch_seconds("created_at") + " AS created, " + epoch_seconds("last_login_at") +
                                   " AS last_login FROM accounts ORDER BY lower(username)")) {
       out.push_back({account_from(row), row["disabled"].as<bool>(), from_epoch(row["created"].as<int64_t>()),
@@ -349,11 +380,11 @@ Session AccountStore::accept_invitation(const std::string& token, const std::str
     pqxx::work t(conn);
     const auto rows = usable_invitation(t, token, true);
     if (rows.empty()) throw invitation_not_found();
-    const NewAccount account{username, Role::association, rows[0][0].as<std::string>(), password};
+    const NewAccount account{username, Role::association, rows[0][0].as<std::string>(), password, "", ""};
     const int64_t id = insert_account(t, account, hash);
     t.exec_params("UPDATE invitations SET used_at = now(), account_id = $2 WHERE token_hash = $1",
                   as_bytes(token_hash(token)), id);
-    Session s = insert_session(t, Account{id, username, Role::association, account.association_id},
+    Session s = insert_session(t, Account{id, username, Role::association, account.association_id, "", ""},
                                session_lifetime_);
     t.commit();
     return s;

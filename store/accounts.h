@@ -8,7 +8,7 @@
 //
 // Errors: core::Error(unavailable) when PostgreSQL is down (nothing is written then);
 // create_account() throws core::Error(invalid_parameter) for a bad role/association/username/
-// password and core::Error(conflict) for a taken username, all with Danish messages.
+// password/team/municipality and core::Error(conflict) for a taken username, all with Danish messages.
 //
 // Invitations let a coordinator hand an association's editor a one-time link: its token is made
 // like a session token (only the SHA-256 is stored), it is valid kInvitationLifetime, and
@@ -37,6 +37,10 @@ struct Account {
   std::string username;
   Role role = Role::staff;
   std::string association_id;  // non-empty exactly for Role::association
+  // The team and municipality (four-digit code) a staff member or coordinator works for; staff
+  // records and statistics take them from here, never from a request body. Empty when unset.
+  std::string team;
+  std::string municipality;
 };
 
 struct NewAccount {
@@ -44,6 +48,11 @@ struct NewAccount {
   Role role = Role::staff;
   std::string association_id;  // required for Role::association, must be empty otherwise
   std::string password;        // at least kMinPasswordLength characters (bytes)
+  // Staff and coordinator accounts only (must be empty for Role::association): team is 0-100
+  // characters without control characters or CPR numbers; municipality is empty or the code of a
+  // stored municipality.
+  std::string team;
+  std::string municipality;
 };
 
 // An account as the coordinator's list shows it.

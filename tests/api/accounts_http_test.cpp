@@ -15,10 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
-#include "tests/support/http_client.h"
-#include "tests/support/process.h"
-#include "tests/support/server_process.h"
-#include "tests/support/test_database.h"
+#include "tests/api/user_server_fixture.h"
 
 namespace portal::api::tests {
 namespace {
@@ -34,49 +31,18 @@ constexpr const char* kPassword = "korrekt-hest-batteri";
 constexpr const char* kGaa = "holstebro-gaaklub";
 constexpr const char* kStruer = "struer-motion";
 
-class AccountsHttpTest : public ::testing::Test {
+class AccountsHttpTest : public UserServerTest {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<pt::TestDatabase>();
-    tmp_ = std::make_unique<pt::TempDir>();
-    const auto imported =
-        pt::run_indexer({"import", (fs::path(PORTAL_SOURCE_DIR) / "tests/data/example-listings.json").string(),
-                         (fs::path(PORTAL_API_TEST_DATA) / "more-listings.json").string()},
-                        db_->url(), tmp_->path() / "index");
-    ASSERT_EQ(imported.exit_code, 0) << imported.describe();
-    for (const std::vector<std::string>& user : {std::vector<std::string>{"gaa", "--role", "association", "--association", kGaa},
-                                                 {"hjemmepleje", "--role", "staff"},
-                                                 {"koordinator", "--role", "coordinator"}}) {
-      std::vector<std::string> args = {"user", "add"};
-      args.insert(args.end(), user.begin(), user.end());
-      const auto r = pt::run_indexer_with_input(args, db_->url(), std::string(kPassword) + "\n");
-      ASSERT_EQ(r.exit_code, 0) << r.describe();
-    }
-    pt::ServerProcess::Options options;
-    options.index_dir = tmp_->path() / "index";
-    server_ = std::make_unique<pt::ServerProcess>(db_->url(), options);
+    start({fs::path(PORTAL_SOURCE_DIR) / "tests/data/example-listings.json",
+           fs::path(PORTAL_API_TEST_DATA) / "more-listings.json"},
+          {{"gaa", "--role", "association", "--association", kGaa},
+           {"hjemmepleje", "--role", "staff"},
+           {"koordinator", "--role", "coordinator"}});
+    if (HasFatalFailure()) return;
     gaa_ = login("gaa");
     staff_ = login("hjemmepleje");
     coordinator_ = login("koordinator");
-  }
-
-  void TearDown() override {
-    if (HasFailure() && server_) std::cerr << "--- portal-server log ---\n" << server_->log() << "---\n";
-    server_.reset();
-    db_.reset();
-  }
-
-  HttpResponse call(const std::string& method, const std::string& target, const std::string& token = {},
-                    const json& body = nullptr) {
-    pt::Headers headers = {{"Content-Type", "application/json"}};
-    if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-    return pt::http_request(server_->port(), method, target, headers, body.is_null() ? std::string() : body.dump());
-  }
-
-  std::string login(const std::string& username, const std::string& password = kPassword) {
-    const HttpResponse r = call("POST", "/api/v1/auth/login", {}, {{"username", username}, {"password", password}});
-    EXPECT_EQ(r.status, 200) << username << ": " << r.describe();
-    return r.status == 200 ? r.json().at("token").get<std::string>() : "invalid";
   }
 
   // The JSON error of `r` has this status, code and (when given) field.
@@ -113,9 +79,6 @@ class AccountsHttpTest : public ::testing::Test {
     return r.status == 200 ? r.json() : json::object();
   }
 
-  std::unique_ptr<pt::TestDatabase> db_;
-  std::unique_ptr<pt::TempDir> tmp_;
-  std::unique_ptr<pt::ServerProcess> server_;
   std::string gaa_, staff_, coordinator_;
 };
 

@@ -217,11 +217,21 @@ TEST_F(IndexerCliTest, UserAddReadsThePasswordFromStdinAndStoresOnlyItsHash) {
   // Only the first line is the password (a Windows line end is not part of it).
   const ProcessResult staff = add({"bo", "--role", "staff"}, "en-lang-adgangskode\r\n");
   ASSERT_EQ(staff.exit_code, 0) << staff.describe();
+  // Staff get their team and municipality (docs/api-staff.md).
+  const ProcessResult team = add({"dorte", "--role", "staff", "--team", "Forebyggende besøg Nord", "--municipality",
+                                  "0630"},
+                                 "korrekt-hest-batteri\n");
+  ASSERT_EQ(team.exit_code, 0) << team.describe();
+  EXPECT_THAT(team.out, HasSubstr("Forebyggende besøg Nord"));
   {
     store::ConnectionPool pool(db_->url(), 1);
     store::AccountStore accounts(pool);
     EXPECT_TRUE(accounts.verify_login("anna", "korrekt-hest-batteri"));
     EXPECT_TRUE(accounts.verify_login("bo", "en-lang-adgangskode"));
+    const auto dorte = accounts.verify_login("dorte", "korrekt-hest-batteri");
+    ASSERT_TRUE(dorte);
+    EXPECT_EQ(dorte->team, "Forebyggende besøg Nord");
+    EXPECT_EQ(dorte->municipality, "0630");
   }
 
   struct Bad {
@@ -239,13 +249,17 @@ TEST_F(IndexerCliTest, UserAddReadsThePasswordFromStdinAndStoresOnlyItsHash) {
       {{"cecilie", "--role", "staff", "--association", "holstebro-gaaklub"}, "korrekt-hest-batteri\n",
        "Kun konti med rollen association"},
       {{"ANNA", "--role", "staff"}, "korrekt-hest-batteri\n", "allerede i brug"},
+      {{"cecilie", "--role", "staff", "--municipality", "9999"}, "korrekt-hest-batteri\n", "'9999' findes ikke"},
+      {{"cecilie", "--role", "staff", "--municipality", "Vejle"}, "korrekt-hest-batteri\n", "fire cifre"},
+      {{"cecilie", "--role", "association", "--association", "holstebro-gaaklub", "--team", "Nord"},
+       "korrekt-hest-batteri\n", "Kun personale og koordinatorer"},
   };
   for (const auto& b : bad) {
     const ProcessResult r = add(b.args, b.input);
     EXPECT_NE(r.exit_code, 0) << r.describe();
     EXPECT_THAT(r.err, HasSubstr(b.message)) << r.describe();
   }
-  EXPECT_EQ(rows("accounts"), 2);
+  EXPECT_EQ(rows("accounts"), 3);
 }
 
 TEST_F(IndexerCliTest, ImportsAnIcsFeedForAnAssociationAndWithdrawsOnReimport) {

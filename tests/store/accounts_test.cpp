@@ -71,7 +71,7 @@ class AccountStoreTest : public test_support::StoreTest {
 };
 
 TEST_F(AccountStoreTest, PasswordsAreStoredAsArgon2idOnly) {
-  accounts_->create_account({"anna", Role::association, "gaaklub", kPassword});
+  accounts_->create_account({"anna", Role::association, "gaaklub", kPassword, "", ""});
   const auto rows = sql("SELECT password_hash, role, association_id FROM accounts");
   ASSERT_EQ(rows.size(), 1u);
   const std::string hash = rows[0][0].as<std::string>();
@@ -84,7 +84,7 @@ TEST_F(AccountStoreTest, PasswordsAreStoredAsArgon2idOnly) {
 }
 
 TEST_F(AccountStoreTest, LoginChecksThePasswordAndIgnoresUsernameCase) {
-  const int64_t id = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword});
+  const int64_t id = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword, "", ""});
   const auto ok = accounts_->verify_login("anna", kPassword);
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->id, id);
@@ -98,7 +98,7 @@ TEST_F(AccountStoreTest, LoginChecksThePasswordAndIgnoresUsernameCase) {
 }
 
 TEST_F(AccountStoreTest, UnknownUserCostsAsMuchAsAWrongPassword) {
-  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  accounts_->create_account({"anna", Role::staff, "", kPassword, "", ""});
   accounts_->verify_login("ukendt", "x");  // warms up the dummy hash
   using Clock = std::chrono::steady_clock;
   auto time = [&](const std::string& user) {
@@ -115,20 +115,45 @@ TEST_F(AccountStoreTest, UnknownUserCostsAsMuchAsAWrongPassword) {
 }
 
 TEST_F(AccountStoreTest, CreateAccountValidates) {
-  expect_error(core::ErrorCode::invalid_parameter, "password", {"anna", Role::staff, "", "kort"});
-  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "", kPassword});
-  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "findes-ikke", kPassword});
-  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::staff, "gaaklub", kPassword});
-  expect_error(core::ErrorCode::invalid_parameter, "username", {"an na", Role::staff, "", kPassword});
-  accounts_->create_account({"anna", Role::staff, "", kPassword});
-  expect_error(core::ErrorCode::conflict, "username", {"ANNA", Role::coordinator, "", kPassword});
+  expect_error(core::ErrorCode::invalid_parameter, "password", {"anna", Role::staff, "", "kort", "", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "", kPassword, "", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::association, "findes-ikke", kPassword, "", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "association", {"anna", Role::staff, "gaaklub", kPassword, "", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "username", {"an na", Role::staff, "", kPassword, "", ""});
+  accounts_->create_account({"anna", Role::staff, "", kPassword, "", ""});
+  expect_error(core::ErrorCode::conflict, "username", {"ANNA", Role::coordinator, "", kPassword, "", ""});
   EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
   EXPECT_EQ(parse_role("coordinator"), Role::coordinator);
   EXPECT_EQ(parse_role("admin"), std::nullopt);
 }
 
+TEST_F(AccountStoreTest, StaffAccountsCarryTeamAndMunicipality) {
+  accounts_->create_account({"dorte", Role::staff, "", kPassword, "Forebyggende besøg Nord", "0630"});
+  const auto login = accounts_->verify_login("dorte", kPassword);
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->team, "Forebyggende besøg Nord");
+  EXPECT_EQ(login->municipality, "0630");
+  const auto session = accounts_->login("dorte", kPassword);
+  ASSERT_TRUE(session);
+  const auto again = accounts_->session_account(session->token);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->team, "Forebyggende besøg Nord");
+  EXPECT_EQ(again->municipality, "0630");
+  EXPECT_EQ(accounts_->accounts().at(0).account.municipality, "0630");
+
+  expect_error(core::ErrorCode::invalid_parameter, "municipality", {"eva", Role::staff, "", kPassword, "", "9999"});
+  expect_error(core::ErrorCode::invalid_parameter, "municipality", {"eva", Role::staff, "", kPassword, "", "63O"});
+  expect_error(core::ErrorCode::invalid_parameter, "team",
+               {"eva", Role::staff, "", kPassword, std::string(101, 'x'), ""});
+  expect_error(core::ErrorCode::invalid_parameter, "team", {"eva", Role::staff, "", kPassword, "Nord\n", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "team", {"eva", Role::staff, "", kPassword, "010170-1234", ""});
+  expect_error(core::ErrorCode::invalid_parameter, "team",
+               {"eva", Role::association, "gaaklub", kPassword, "Nord", ""});
+  EXPECT_EQ(sql("SELECT count(*) FROM accounts")[0][0].as<int>(), 1);
+}
+
 TEST_F(AccountStoreTest, SessionsStoreOnlyTheTokenHash) {
-  accounts_->create_account({"anna", Role::coordinator, "", kPassword});
+  accounts_->create_account({"anna", Role::coordinator, "", kPassword, "", ""});
   const auto session = accounts_->login("anna", kPassword);
   ASSERT_TRUE(session);
   EXPECT_EQ(session->token.size(), 43u);  // 32 bytes, base64url without padding
@@ -170,7 +195,7 @@ TEST_F(AccountStoreTest, SessionsStoreOnlyTheTokenHash) {
 }
 
 TEST_F(AccountStoreTest, ExpiredSessionsAreRejected) {
-  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  accounts_->create_account({"anna", Role::staff, "", kPassword, "", ""});
   const auto session = accounts_->login("anna", kPassword);
   ASSERT_TRUE(session);
   ASSERT_TRUE(accounts_->session_account(session->token));
@@ -186,7 +211,7 @@ TEST_F(AccountStoreTest, ExpiredSessionsAreRejected) {
 }
 
 TEST_F(AccountStoreTest, DisabledAccountsCannotLogInAndLoseTheirSessions) {
-  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  accounts_->create_account({"anna", Role::staff, "", kPassword, "", ""});
   const auto session = accounts_->login("anna", kPassword);
   ASSERT_TRUE(session);
   ASSERT_TRUE(accounts_->set_disabled("ANNA", true));
@@ -221,8 +246,8 @@ TEST_F(AccountStoreTest, PutActivityEnforcesModeAndOwner) {
 }
 
 TEST_F(AccountStoreTest, DisableByIdStopsSessionsAndListsAccounts) {
-  const int64_t anna = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword});
-  const int64_t bo = accounts_->create_account({"bo", Role::coordinator, "", kPassword});
+  const int64_t anna = accounts_->create_account({"Anna", Role::association, "gaaklub", kPassword, "", ""});
+  const int64_t bo = accounts_->create_account({"bo", Role::coordinator, "", kPassword, "", ""});
   const auto session = accounts_->login("anna", kPassword);
   ASSERT_TRUE(session);
   const auto full = accounts_->session(session->token);
@@ -302,7 +327,7 @@ TEST_F(AccountStoreTest, ExpiredOrUnknownInvitationsAreNotFound) {
 }
 
 TEST_F(AccountStoreTest, FailedAcceptWritesNothingAndKeepsTheInvitation) {
-  accounts_->create_account({"anna", Role::staff, "", kPassword});
+  accounts_->create_account({"anna", Role::staff, "", kPassword, "", ""});
   const Invitation invitation = accounts_->create_invitation("gaaklub", 0);
   const core::Error taken = error_of([&] { accounts_->accept_invitation(invitation.token, "ANNA", kPassword); });
   EXPECT_EQ(taken.code(), core::ErrorCode::conflict);

@@ -117,10 +117,10 @@ TEST_F(AssociationStoreTest, OverviewCountsStaleHiddenPendingAndLogins) {
   sql("UPDATE activities SET last_confirmed_at = now() - interval '200 days' WHERE id = 'gaa-tirsdag'");
   sql("UPDATE activities SET last_confirmed_at = now() - interval '300 days' WHERE id = 'gaa-fredag'");
   sql("UPDATE activities SET review_status = 'pending' WHERE id = 'gaa-soendag'");
-  const int64_t recent = accounts_->create_account({"gaa-ny", Role::association, "gaaklub", kPassword});
-  accounts_->create_account({"gaa-gammel", Role::association, "gaaklub", kPassword});
-  accounts_->create_account({"bridge", Role::association, "bridge", kPassword});
-  accounts_->create_account({"koordinator", Role::coordinator, "", kPassword});
+  const int64_t recent = accounts_->create_account({"gaa-ny", Role::association, "gaaklub", kPassword, "", ""});
+  accounts_->create_account({"gaa-gammel", Role::association, "gaaklub", kPassword, "", ""});
+  accounts_->create_account({"bridge", Role::association, "bridge", kPassword, "", ""});
+  accounts_->create_account({"koordinator", Role::coordinator, "", kPassword, "", ""});
   sql("UPDATE accounts SET last_login_at = now() - interval '2 days' WHERE username = 'gaa-ny'");
   sql("UPDATE accounts SET last_login_at = now() - interval '400 days' WHERE username = 'gaa-gammel'");
   sql("UPDATE accounts SET last_login_at = now() - interval '120 days' WHERE username = 'bridge'");
@@ -159,9 +159,9 @@ TEST_F(AssociationStoreTest, OverviewCountsStaleHiddenPendingAndLogins) {
 }
 
 TEST_F(AssociationStoreTest, RemindersGoToStaleOrInactiveAssociations) {
-  accounts_->create_account({"gaa", Role::association, "gaaklub", kPassword});
-  accounts_->create_account({"bridge", Role::association, "bridge", kPassword});
-  accounts_->create_account({"strik", Role::association, "strik", kPassword});
+  accounts_->create_account({"gaa", Role::association, "gaaklub", kPassword, "", ""});
+  accounts_->create_account({"bridge", Role::association, "bridge", kPassword, "", ""});
+  accounts_->create_account({"strik", Role::association, "strik", kPassword, "", ""});
   sql("UPDATE accounts SET last_login_at = now() - interval '1 day'");
   EXPECT_TRUE(store_->reminders(query()).empty());  // all fresh, all logged in lately
 
