@@ -19,4 +19,9 @@ void require_editor_of(const store::Account& account, const std::string& associa
 // The association an account is limited to: its own for an editor, "" (any) for a coordinator.
 std::string owner_of(const store::Account& account);
 
+// Staff only (docs/api-staff.md): association accounts and coordinators get 403.
+void require_staff(const store::Account& account);
+// Staff and coordinators (docs/api-staff.md): association accounts get 403.
+void require_staff_or_coordinator(const store::Account& account);
+
 }  // namespace portal::api
