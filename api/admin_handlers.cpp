@@ -66,24 +66,6 @@ std::optional<int> days_param(const search::SearchParams& query, const std::stri
   return value;
 }
 
-// One CSV cell for Danish Excel: always quoted, quotes doubled, and a leading = + - @ (or tab
-// or CR) neutralised with ' so that a spreadsheet never runs it as a formula.
-std::string csv_cell(std::string_view text) {
-  std::string out = "\"";
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) out += '\'';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string csv_row(const std::vector<std::string>& cells) {
-  std::string row;
-  for (const auto& cell : cells) row += (row.empty() ? "" : ";") + csv_cell(cell);
-  return row + "\r\n";
-}
-
 const char* const kAcceptLimitPrefix = "invitation ";  // a space never occurs in a username
 
 }  // namespace

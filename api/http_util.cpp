@@ -99,4 +99,20 @@ void require_services(bool present) {
   if (!present) throw core::Error(core::ErrorCode::unavailable, "Konti og redigering er ikke slået til på denne server.");
 }
 
+std::string csv_cell(std::string_view text) {
+  std::string out = "\"";
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) out += '\'';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string csv_row(const std::vector<std::string>& cells) {
+  std::string row;
+  for (const auto& cell : cells) row += (row.empty() ? "" : ";") + csv_cell(cell);
+  return row + "\r\n";
+}
+
 }  // namespace portal::api

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pistache/http.h>
@@ -35,6 +36,12 @@ std::string dump(const nlohmann::json& body);
 // The string field `name` of a request body; core::Error(invalid_body) naming it when it is
 // missing or not a string.
 const std::string& string_field(const nlohmann::json& body, const char* name);
+
+// One CSV cell for Danish Excel: always quoted, quotes doubled, and a leading = + - @ (or tab
+// or CR) neutralised with ' so that a spreadsheet never runs it as a formula.
+std::string csv_cell(std::string_view text);
+// Cells joined by ';' (Danish Excel), ended by CRLF.
+std::string csv_row(const std::vector<std::string>& cells);
 
 // core::Error(unavailable) unless `present`: for services a server runs without (no database).
 void require_services(bool present);

@@ -3,11 +3,15 @@
 #include <signal.h>
 
 #include <iostream>
+#include <memory>
+#include <vector>
 #include <thread>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "api/periodic.h"
+#include "api/search_misses.h"
 #include "api/server.h"
 #include "core/errors.h"
 #include "core/listing_json.h"
@@ -42,6 +46,11 @@ int run(int argc, char** argv) {
                  "dage fra sidste bekræftelse, til en aktivitet skjules i søgningen")
       ->envname("PORTAL_HIDE_AFTER_DAYS")
       ->check(CLI::Range(1, 100000));
+  int follow_up_retention_days = 90;
+  app.add_option("--follow-up-retention-days", follow_up_retention_days,
+                 "dage efter afslutning, til en opfølgning slettes (tjekkes hver time)")
+      ->envname("PORTAL_FOLLOW_UP_RETENTION_DAYS")
+      ->check(CLI::Range(1, 3650));
   app.callback([&config] {
     if (config.freshness.hide_after_days < config.freshness.stale_after_days) {
       throw CLI::ValidationError("--hide-after-days",
@@ -69,6 +78,11 @@ int run(int argc, char** argv) {
   portal::store::AssociationStore associations(pool, parser);
   portal::store::ReviewStore review(pool);
   portal::store::CardStore cards(pool);
+  portal::store::FollowUpStore follow_ups(pool);
+  portal::store::ReferralStore referrals(pool);
+  portal::store::StatsStore stats(pool);
+  portal::api::SearchMissCounter search_misses(
+      geo, [&stats](const std::vector<portal::store::SearchMiss>& misses) { stats.add_search_misses(misses); });
   portal::search::IndexDirectory dir(index_dir);
   portal::indexer::IndexSync sync(pool, store, dir, vocabulary, geo);
 
@@ -91,8 +105,24 @@ int run(int argc, char** argv) {
   search_options.freshness = config.freshness;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
-  portal::api::Server server(config, {searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review, &cards});
+  portal::api::Services services{searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review, &cards};
+  services.follow_ups = &follow_ups;
+  services.referrals = &referrals;
+  services.stats = &stats;
+  services.search_misses = &search_misses;
+  portal::api::Server server(config, services);
   server.start();
+  // Housekeeping on threads of their own: completed follow-ups are purged after the retention
+  // period (checked hourly), zero-result searches are written every few seconds.
+  auto purge = std::make_unique<portal::api::Periodic>(
+      "follow-up purge", std::chrono::hours(1),
+      [&follow_ups, follow_up_retention_days] {
+        const int purged = follow_ups.purge(std::chrono::system_clock::now(), std::chrono::hours(24) * follow_up_retention_days);
+        if (purged > 0) spdlog::info("purged {} completed follow-up(s)", purged);
+      },
+      true);
+  auto flush_misses = std::make_unique<portal::api::Periodic>("search misses", std::chrono::seconds(3),
+                                                              [&search_misses] { search_misses.flush(); });
   sync.start();
   spdlog::info("portal-server listening on http://{}:{}/", config.address, server.port());
 
@@ -100,6 +130,13 @@ int run(int argc, char** argv) {
   sigwait(&signals, &signal_number);
   spdlog::info("stopping (signal {})", signal_number);
   server.shutdown();
+  purge.reset();
+  flush_misses.reset();
+  try {
+    search_misses.flush();
+  } catch (const std::exception& e) {
+    spdlog::warn("search misses not written at stop: {}", e.what());
+  }
   sync.stop();
   return 0;
 }

@@ -32,8 +32,13 @@ std::string owner_of(const store::Account& account) {
   return account.role == store::Role::association ? account.association_id : std::string();
 }
 
+void require_staff(const store::Account& account) {
+  if (account.role == store::Role::association) forbid("Din konto (forening) har ikke adgang til personalets registreringer.");
+  if (account.role != store::Role::staff) forbid("Det kan kun personale (forebyggende besøg og hjemmepleje).");
+}
+
 void require_staff_or_coordinator(const store::Account& account) {
-  if (account.role == store::Role::association) forbid("Det kan kun personale og koordinatorer.");
+  if (account.role == store::Role::association) forbid("Din konto (forening) har ikke adgang til personalets registreringer.");
 }
 
 }  // namespace portal::api

@@ -18,7 +18,9 @@ bool may_edit(const store::Account& account, const std::string& association_id);
 void require_editor_of(const store::Account& account, const std::string& association_id);
 // The association an account is limited to: its own for an editor, "" (any) for a coordinator.
 std::string owner_of(const store::Account& account);
-// Staff and coordinators (cards and tags, docs/api-staff.md); association accounts get 403.
+// Staff only (docs/api-staff.md): association accounts and coordinators get 403.
+void require_staff(const store::Account& account);
+// Staff and coordinators (docs/api-staff.md): association accounts get 403.
 void require_staff_or_coordinator(const store::Account& account);
 
 }  // namespace portal::api

@@ -237,6 +237,17 @@ void Server::routes() {
   offload(Http::Method::Put, "/api/v1/associations/:id/review", [this](const Call& c) { return set_review_required(c); });
   offload(Http::Method::Get, "/api/v1/review", [this](const Call& c) { return review_queue(c); });
   offload(Http::Method::Get, "/api/v1/coordinator/stale", [this](const Call& c) { return stale_activities(c); });
+  // Staff: follow-ups, referrals, screenings and statistics (docs/api-staff.md)
+  offload(Http::Method::Post, "/api/v1/follow-ups", [this](const Call& c) { return create_follow_up(c); });
+  offload(Http::Method::Get, "/api/v1/follow-ups", [this](const Call& c) { return list_follow_ups(c); });
+  offload(Http::Method::Put, "/api/v1/follow-ups/:id", [this](const Call& c) { return complete_follow_up(c); });
+  offload(Http::Method::Post, "/api/v1/referrals", [this](const Call& c) { return create_referral(c); });
+  offload(Http::Method::Get, "/api/v1/referrals", [this](const Call& c) { return list_referrals(c); });
+  offload(Http::Method::Put, "/api/v1/referrals/:id", [this](const Call& c) { return update_referral(c); });
+  offload(Http::Method::Post, "/api/v1/screenings", [this](const Call& c) { return create_screening(c); });
+  offload(Http::Method::Get, "/api/v1/stats", [this](const Call& c) { return stats(c); });
+  offload(Http::Method::Get, "/api/v1/stats.csv", [this](const Call& c) { return stats_csv(c); });
+  offload(Http::Method::Get, "/api/v1/stats/supply-demand", [this](const Call& c) { return supply_demand(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
@@ -248,7 +259,9 @@ void Server::routes() {
 void Server::search(const Rest::Request& request, Http::ResponseWriter& response) {
   const auto params = query_params(request);
   const auto parsed = search::parse_search_request(params, services_.vocabulary, services_.geo);
-  const json answer = services_.searcher.search(parsed, core::copenhagen_time(std::chrono::system_clock::now()));
+  const auto now = core::copenhagen_time(std::chrono::system_clock::now());
+  const json answer = services_.searcher.search(parsed, now);
+  if (services_.search_misses) services_.search_misses->record(parsed, answer.value("total", uint64_t{0}), now.date);
   set_header(response, "Cache-Control", "no-cache");
   send_json(response, Code::Ok, answer);
 }

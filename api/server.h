@@ -26,6 +26,7 @@
 #include <pistache/router.h>
 
 #include "api/login_limiter.h"
+#include "api/search_misses.h"
 #include "api/work_pool.h"
 #include "core/freshness.h"
 #include "core/geo.h"
@@ -36,8 +37,11 @@
 #include "store/accounts.h"
 #include "store/association_store.h"
 #include "store/card_store.h"
+#include "store/followup_store.h"
 #include "store/listing_store.h"
+#include "store/referral_store.h"
 #include "store/review_store.h"
+#include "store/stats_store.h"
 
 namespace portal::api {
 
@@ -70,6 +74,11 @@ struct Services {
   store::AssociationStore* associations = nullptr;  // association pages and lists: 503 when null
   store::ReviewStore* review = nullptr;       // confirm and review answer 503 when null
   store::CardStore* cards = nullptr;          // portal cards and tags answer 503 when null
+  // Staff: follow-ups, referrals, screenings and statistics (docs/api-staff.md); 503 when null.
+  store::FollowUpStore* follow_ups = nullptr;
+  store::ReferralStore* referrals = nullptr;
+  store::StatsStore* stats = nullptr;
+  SearchMissCounter* search_misses = nullptr;  // zero-result searches are not counted when null
 };
 
 class Server {
@@ -158,6 +167,21 @@ class Server {
   nlohmann::json activity_page(const nlohmann::json& data) const;
   // The answer to a listing write: the stored activity, or 202 when it waits for review.
   Reply written(const core::Activity& activity, const store::PutResult& result, Pistache::Http::Code code) const;
+
+  // Staff: follow-ups, referrals, screenings and statistics (docs/api-staff.md)
+  // (defined in stats_handlers.cpp)
+  Reply create_follow_up(const Call& call);
+  Reply list_follow_ups(const Call& call);
+  Reply complete_follow_up(const Call& call);
+  Reply create_referral(const Call& call);
+  Reply list_referrals(const Call& call);
+  Reply update_referral(const Call& call);
+  Reply create_screening(const Call& call);
+  Reply stats(const Call& call);
+  Reply stats_csv(const Call& call);
+  Reply supply_demand(const Call& call);
+  // The period and scope of a statistics request, after the account's municipality rule.
+  store::StatsQuery stats_query(const Call& call, const store::Account& account);
 
   store::Account authenticate(const Call& call);
   nlohmann::json parse_body(const Call& call) const;
