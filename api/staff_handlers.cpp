@@ -27,7 +27,7 @@ inline constexpr size_t kMaxCardActivities = 12;
 // The parameters of GET /api/v1/search a card may save (contract section 3).
 const std::set<std::string> kSearchKeys = {"q",        "interest", "transport", "accessibility", "target",
                                            "municipality", "postcode", "near", "radius_km", "day",
-                                           "time_of_day", "free", "sort", "per_page"};
+                                           "time_of_day", "free", "sort", "per_page", "page"};
 
 [[noreturn]] void bad(const std::string& message, const std::string& field) {
   throw core::Error(core::ErrorCode::invalid_parameter, message, field);

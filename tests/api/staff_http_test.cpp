@@ -1,7 +1,9 @@
 // Portal cards and the "Fællesskab" tag over real HTTP against a running portal-server and
 // PostgreSQL (docs/api-staff.md): every role, validation and privacy rules with nothing written,
 // views counted per day, code normalisation, the QR code, and audit rows.
+#include <algorithm>
 #include <chrono>
+#include <iostream>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -190,6 +192,34 @@ TEST_F(StaffHttpTest, PublicGetCountsViewsPerDayButTheQrCodeDoesNot) {
   EXPECT_EQ(call("GET", "/api/v1/cards/" + other + "/qr.svg").status, 404);
   EXPECT_EQ(call("GET", "/api/v1/cards/NOT-A-CODE-0").status, 404);
   EXPECT_EQ(count("SELECT sum(views) FROM card_views"), 2);
+}
+
+TEST_F(StaffHttpTest, CardCallsAreFast) {
+  using Clock = std::chrono::steady_clock;
+  const auto millis = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  std::vector<double> create, get, qr;
+  std::string code;
+  for (int i = 0; i < 20; ++i) {
+    auto t0 = Clock::now();
+    code = card({{"activity_ids", {kTirsdag, kStavgang}}, {"search", {{"q", "gåtur"}, {"postcode", "7500"}}}});
+    create.push_back(millis(Clock::now() - t0));
+    t0 = Clock::now();
+    EXPECT_EQ(call("GET", "/api/v1/cards/" + code).status, 200);
+    get.push_back(millis(Clock::now() - t0));
+    t0 = Clock::now();
+    EXPECT_EQ(call("GET", "/api/v1/cards/" + code + "/qr.svg").status, 200);
+    qr.push_back(millis(Clock::now() - t0));
+  }
+  std::cout << "median ms over 20: POST /cards " << median(create) << ", GET /cards/{code} " << median(get)
+            << ", GET qr.svg " << median(qr) << "\n";
+  // Loose bounds (shared CI machines): a card is made and shown well within a second.
+  EXPECT_LT(median(create), 500);
+  EXPECT_LT(median(get), 500);
+  EXPECT_LT(median(qr), 500);
 }
 
 TEST_F(StaffHttpTest, QrCodeEncodesThePublicUrl) {
