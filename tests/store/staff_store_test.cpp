@@ -33,11 +33,11 @@ class StaffStoreTest : public StoreTest {
 
   Account account(const std::string& name, Role role, const std::string& team, const std::string& municipality) {
     Account a;
-    a.id = accounts_->create_account({name, role, "", "korrekt-hest-batteri"});
+    a.id = accounts_->create_account({name, role, "", "korrekt-hest-batteri", team, municipality});
     a.username = name;
     a.role = role;
-    sql("UPDATE accounts SET team = '" + team + "', municipality = " +
-        (municipality.empty() ? std::string("NULL") : "'" + municipality + "'") + " WHERE id = " + std::to_string(a.id));
+    a.team = team;
+    a.municipality = municipality;
     return a;
   }
 
