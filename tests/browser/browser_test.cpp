@@ -40,7 +40,7 @@ class BrowserTest : public ::testing::Test {
     add_user({"gaa", "--role", "association", "--association", "holstebro-gaaklub"});
     add_user({"struer", "--role", "association", "--association", "struer-motion"});
     add_user({"koordinator", "--role", "coordinator"});
-    add_user({"besoeg", "--role", "staff"});
+    add_user({"besoeg", "--role", "staff", "--team", "Forebyggende besøg Nord", "--municipality", "0661"});
     pt::ServerProcess::Options options;
     options.index_dir = index_dir;
     server_ = std::make_unique<pt::ServerProcess>(db_->url(), options);
