@@ -19,6 +19,43 @@ const made = await api('POST', '/api/v1/cards', { token: await token(USERS.staff
 const cardCode = made.status === 201 ? made.json.code.replace('-', '') : 'K7MXP4RT';
 const statsMissing = await endpointMissing('GET', '/api/v1/stats?from=2026-01-01&to=2026-03-31',
   await token(USERS.coordinator.username));
+
+// Records through the API, so the statistics show the municipalities' published figures:
+// 238 screenings (205 answered, 42 of them lonely; 33 excluded), 36 referrals (27 matched), and
+// a few tags, spread over the months of this year up to today.
+if (!statsMissing) {
+  const staff = await token(USERS.staff.username);
+  const coordinator = await token(USERS.coordinator.username);
+  const now = new Date();
+  const day = (i) => {
+    const month = i % (now.getMonth() + 1);
+    const d = new Date(Date.UTC(now.getFullYear(), month, 1 + (i % 20)));
+    return (d > now ? now : d).toISOString().slice(0, 10);
+  };
+  const post = async (p, body, who = staff) => {
+    const r = await api('POST', p, { token: who, body });
+    assert.equal(r.status, 201, `${p}: ${r.text}`);
+    return r.json;
+  };
+  const reasons = ['dementia', 'too_ill', 'declined', 'language', 'other'];
+  for (let i = 0; i < 238; ++i) {
+    await post('/api/v1/screenings', i < 205 ? { date: day(i), excluded: false, lonely: i < 42 }
+                                             : { date: day(i), excluded: true, exclusion_reason: reasons[i % 5] });
+  }
+  for (let i = 0; i < 36; ++i) {
+    const { id } = await post('/api/v1/referrals', { date: day(i), postcode: '7500', interests: ['walking'],
+                                                     transport: [], companion: i % 3 === 0, note: '' });
+    if (i < 27) {
+      const r = await api('PUT', `/api/v1/referrals/${id}`, { token: coordinator,
+        body: { status: 'matched', matched_association: USERS.gaa.association } });
+      assert.equal(r.status, 200, r.text);
+    }
+  }
+  for (let i = 0; i < 60; ++i) {
+    await post('/api/v1/tags', { tag: 'faellesskab', date: day(i), conversation: i % 4 !== 0, follow_up: i % 5 === 0,
+                                 referral: false, interests: ['walking'], postcode: '7500' });
+  }
+}
 const browser = await launch();
 try {
   for (const [name, width] of [['telefon', 390], ['skaerm', 1280]]) {
