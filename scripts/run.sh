@@ -54,7 +54,8 @@ if [[ $(psql_admin -d portal -tAc "SELECT count(*) FROM accounts") == 0 ]]; then
   printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add koordinator --role coordinator
   printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add friske-foedder \
     --role association --association gaaklubben-friske-foedder
-  printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add besoeg --role staff
+  printf '%s\n' "$demo_password" | "$root/build/bin/portal-indexer" user add besoeg --role staff \
+    --team "Forebyggende besøg Holstebro" --municipality 0661
 fi
 echo "Demo-logins (kodeord $demo_password): koordinator (koordinator), friske-foedder (forening), besoeg (personale)"
 

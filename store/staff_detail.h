@@ -9,8 +9,9 @@
 
 namespace portal::store::detail {
 
-// The team and municipality ("" when none) of an account, read in the caller's transaction.
-// Until store::Account carries them, the staff stores read them here (migration 0004).
+// The team and municipality ("" when none) of an account, read in the caller's transaction, so
+// a record is counted for the unit the account belongs to when the record is written (an
+// account moved to another team since its login counts for the new one).
 struct Unit {
   std::string team;
   std::string municipality;
