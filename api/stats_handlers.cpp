@@ -399,7 +399,7 @@ store::StatsQuery Server::stats_query(const Call& call, const store::Account& ac
   if (!asked.empty() && !services_.geo.municipality(asked)) {
     throw core::Error(core::ErrorCode::invalid_parameter, "Kommunekoden findes ikke (fx 0661).", "municipality");
   }
-  const std::string own = services_.stats->municipality_of(account);
+  const std::string& own = account.municipality;  // read with the session, on every request
   if (own.empty() && account.role != store::Role::coordinator) {
     throw core::Error(core::ErrorCode::forbidden, "Din konto er ikke knyttet til en kommune. Kontakt din koordinator.");
   }

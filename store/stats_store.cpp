@@ -115,13 +115,6 @@ int64_t StatsStore::add_screening(const Account& account, const Screening& s) {
   });
 }
 
-std::string StatsStore::municipality_of(const Account& account) {
-  return with_connection(pool_, [&](pqxx::connection& conn) {
-    pqxx::read_transaction t(conn);
-    return detail::unit_of(t, account.id).municipality;
-  });
-}
-
 Stats StatsStore::stats(const StatsQuery& query) {
   return with_connection(pool_, [&](pqxx::connection& conn) {
     pqxx::read_transaction t(conn);

@@ -77,8 +77,6 @@ class StatsStore {
   // Records a screening of `account`; returns its id.
   int64_t add_screening(const Account& account, const Screening& screening);
 
-  // The account's municipality ("" when none), for the API's scope rules.
-  std::string municipality_of(const Account& account);
 
   Stats stats(const StatsQuery& query);
 
