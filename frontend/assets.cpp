@@ -30,6 +30,17 @@ const std::map<std::string_view, Asset>& assets() {
       {"/k", make(embedded::kort_html(), "text/html; charset=utf-8")},
       {"/kort.js", make(embedded::kort_js(), "text/javascript; charset=utf-8")},
       {"/statistik.js", make(embedded::statistik_js(), "text/javascript; charset=utf-8")},
+      {"/assets/portal.css", make(embedded::portal_css(), "text/css; charset=utf-8")},
+      {"/assets/leaflet.js", make(embedded::leaflet_js(), "text/javascript; charset=utf-8")},
+      {"/assets/leaflet.css", make(embedded::leaflet_css(), "text/css; charset=utf-8")},
+      {"/assets/fonts/IBMPlexSans-Regular-Latin1.woff2", make(embedded::font_regular(), "font/woff2")},
+      {"/assets/fonts/IBMPlexSans-SemiBold-Latin1.woff2", make(embedded::font_semibold(), "font/woff2")},
+      {"/assets/fonts/IBMPlexSans-Bold-Latin1.woff2", make(embedded::font_bold(), "font/woff2")},
+      {"/assets/img/marker-icon.png", make(embedded::marker_icon(), "image/png")},
+      {"/assets/img/marker-icon-2x.png", make(embedded::marker_icon_2x(), "image/png")},
+      {"/assets/img/marker-shadow.png", make(embedded::marker_shadow(), "image/png")},
+      {"/assets/img/layers.png", make(embedded::layers_png(), "image/png")},
+      {"/assets/img/layers-2x.png", make(embedded::layers_2x_png(), "image/png")},
   };
   return kAssets;
 }
