@@ -16,3 +16,6 @@ find_package(spdlog CONFIG REQUIRED)
 if(PORTAL_BUILD_TESTS)
   find_package(GTest CONFIG REQUIRED)
 endif()
+
+# kainjow/mustache (Debian libkainjow-mustache-dev): header-only HTML templates of the citizen pages.
+find_path(KAINJOW_MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)

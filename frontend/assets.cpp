@@ -67,4 +67,6 @@ const Asset* find_asset(std::string_view path) {
   return it == all.end() ? nullptr : &it->second;
 }
 
+std::string asset_url(std::string_view logical_path) { return std::string(logical_path); }
+
 }  // namespace portal::frontend

@@ -15,4 +15,8 @@ struct Asset {
 // The asset served at `path` ("/" is the search page; "/k" and every "/k/CODE" the card page), or nullptr.
 const Asset* find_asset(std::string_view path);
 
+// The URL a page should use for a logical asset path ("/assets/portal.css"); a content-hashed
+// URL that may be cached for a year once hashing is in place. Unknown paths come back unchanged.
+std::string asset_url(std::string_view logical_path);
+
 }  // namespace portal::frontend

@@ -20,6 +20,7 @@ packages=(
   libqrencode-dev                            # QR codes of portal cards (api/qr_svg.cpp)
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
+  libkainjow-mustache-dev                    # HTML templates of the citizen pages (frontend/render.h)
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)

@@ -99,3 +99,15 @@ export async function loginOnPage(page, path, username) {
   await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
+
+// Runs axe-core (WCAG 2.0/2.1 A and AA rules and best practices) on the page as it is now and
+// fails with a readable list when anything is reported. Every page of the portal must pass.
+export async function expectNoAxeViolations(page, label = page.url()) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const lines = result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.equal(result.violations.length, 0, `axe on ${label}:\n  ${lines.join('\n  ')}`);
+}

@@ -1,0 +1,16 @@
+#include "frontend/templates.h"
+
+#include "frontend_embedded.h"
+
+namespace portal::frontend {
+
+// Add a template here and in CMakeLists.txt (portal_embed … <name>_mustache=templates/<name>.mustache).
+const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kTemplates = {
+      {"layout", embedded::layout_mustache()},
+      {"not_found", embedded::not_found_mustache()},
+  };
+  return kTemplates;
+}
+
+}  // namespace portal::frontend
