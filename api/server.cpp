@@ -123,45 +123,65 @@ void Server::get(const std::string& path, Handler handler, bool writable) {
   Rest::Routes::Patch(router_, path, not_allowed);
 }
 
+Server::Call Server::call_from(const Rest::Request& request) {
+  Call call;
+  call.body = request.body();
+  call.address = request.address().host();
+  call.query = query_params(request);
+  if (request.hasParam(":id")) call.id = path_param(request.param(":id").as<std::string>(), "id");
+  std::string authorization;
+  if (const auto typed = request.headers().tryGet<Http::Header::Authorization>()) {
+    authorization = typed->value();
+  } else if (const auto raw = request.headers().tryGetRaw("Authorization")) {
+    authorization = raw->value();
+  }
+  if (authorization.size() > 7 && (authorization.compare(0, 7, "Bearer ") == 0 ||
+                                   authorization.compare(0, 7, "bearer ") == 0)) {
+    call.bearer = authorization.substr(7);
+    while (!call.bearer.empty() && call.bearer.back() == ' ') call.bearer.pop_back();
+  }
+  if (const auto raw = request.headers().tryGetRaw("Cookie")) call.cookie = raw->value();
+  if (const auto raw = request.headers().tryGetRaw("Referer")) call.referer = raw->value();
+  if (const auto host = request.headers().tryGet<Http::Header::Host>()) {
+    call.host = host->host();
+    const uint16_t port = host->port();
+    if (port != 80 && port != 0) call.host += ":" + std::to_string(port);
+  }
+  return call;
+}
+
+void Server::send_reply(Http::ResponseWriter& writer, Reply reply) {
+  common_headers(writer);
+  auto type = kJson;
+  for (auto& [name, value] : reply.headers) {
+    if (name == "Content-Type") {
+      type = Http::Mime::MediaType::fromString(value);
+    } else {
+      set_header(writer, name, value);
+    }
+  }
+  if (reply.body.empty()) {
+    writer.send(reply.status);
+  } else {
+    writer.send(reply.status, payload(std::move(reply.body)), type);
+  }
+}
+
+void Server::page(const std::string& path, CallHandler handler) {
+  get(path, [handler = std::move(handler)](const Rest::Request& request, Http::ResponseWriter& response) {
+    send_reply(response, handler(call_from(request)));
+  });
+}
+
 Server::Handler Server::offloaded(CallHandler handler) {
   return [this, handler = std::move(handler)](const Rest::Request& request, Http::ResponseWriter& response) {
     // Copy everything out of the request: it is a reference that dies with this call.
-    Call call;
-    call.body = request.body();
-    call.address = request.address().host();
-    call.query = query_params(request);
-    if (request.hasParam(":id")) call.id = path_param(request.param(":id").as<std::string>(), "id");
-    std::string authorization;
-    if (const auto typed = request.headers().tryGet<Http::Header::Authorization>()) {
-      authorization = typed->value();
-    } else if (const auto raw = request.headers().tryGetRaw("Authorization")) {
-      authorization = raw->value();
-    }
-    if (authorization.size() > 7 && (authorization.compare(0, 7, "Bearer ") == 0 ||
-                                     authorization.compare(0, 7, "bearer ") == 0)) {
-      call.bearer = authorization.substr(7);
-      while (!call.bearer.empty() && call.bearer.back() == ' ') call.bearer.pop_back();
-    }
-
+    Call call = call_from(request);
     auto writer = std::make_shared<Http::ResponseWriter>(std::move(response));
     ++in_flight_;
     const bool queued = work_.submit([this, handler, call = std::move(call), writer] {
       try {
-        Reply reply = handler(call);
-        common_headers(*writer);
-        auto type = kJson;
-        for (auto& [name, value] : reply.headers) {
-          if (name == "Content-Type") {
-            type = Http::Mime::MediaType::fromString(value);
-          } else {
-            set_header(*writer, name, value);
-          }
-        }
-        if (reply.body.empty()) {
-          writer->send(reply.status);
-        } else {
-          writer->send(reply.status, reply.body, type);
-        }
+        send_reply(*writer, handler(call));
       } catch (const core::Error& e) {
         if (e.code() == core::ErrorCode::unauthorized) set_header(*writer, "WWW-Authenticate", "Bearer");
         if (e.code() == core::ErrorCode::too_many_requests) set_header(*writer, "Retry-After", "900");
@@ -251,6 +271,7 @@ void Server::routes() {
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
+  activity_routes();
   router_.addNotFoundHandler(guarded([this](const Rest::Request& req, Http::ResponseWriter& res) {
     fallback(req, std::move(res));
   }));

@@ -32,6 +32,7 @@
 #include "core/geo.h"
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
+#include "frontend/render.h"
 #include "indexer/index_sync.h"
 #include "search/searcher.h"
 #include "store/accounts.h"
@@ -100,6 +101,9 @@ class Server {
     std::string address;  // the client's IP address
     std::string id;       // the decoded :id path parameter, or ""
     search::SearchParams query;  // the decoded query parameters
+    std::string cookie;   // the Cookie header, or "" (rendered pages: the larger-text switch)
+    std::string referer;  // the Referer header, or ""
+    std::string host;     // the Host header, or ""
   };
   struct Reply {
     Pistache::Http::Code status = Pistache::Http::Code::Ok;
@@ -119,6 +123,12 @@ class Server {
   void routes();
   // The handler of an offload()ed route, without the guard (for routes that offload sometimes).
   Handler offloaded(CallHandler handler);
+  // A GET/HEAD route answered on the Pistache worker with a Reply (pages that need no database).
+  void page(const std::string& path, CallHandler handler);
+  // What a handler needs from the request, copied (the request dies with the Pistache call).
+  static Call call_from(const Pistache::Rest::Request& request);
+  // Sends a Reply: common headers, its headers ("Content-Type" replaces JSON), its body.
+  static void send_reply(Pistache::Http::ResponseWriter& writer, Reply reply);
 
   Reply login(const Call& call);
   Reply logout(const Call& call);
@@ -147,6 +157,9 @@ class Server {
   Reply create_card(const Call& call);
   Reply card(const Call& call);     // public; counts a view
   Reply card_qr(const Call& call);  // public; image/svg+xml, not counted
+  // The card's data (activities and saved search results) after counting a view; throws
+  // not_found. Shared by GET /api/v1/cards/{code} and the page /k/CODE.
+  nlohmann::json card_data(const std::string& code);
   Reply create_tag(const Call& call);
   void require_card_services() const;
   std::string public_url() const;
@@ -188,6 +201,15 @@ class Server {
   // Checks the role and the association rule, then validates with core::ListingParser.
   core::Activity activity_from(nlohmann::json body, const store::Account& account, const std::string& path_id) const;
 
+  // Citizen pages of activities and cards, /tekst and /om (api/activity_pages.cpp).
+  void activity_routes();
+  Reply activity_html(const Call& call);  // GET /aktivitet/{id}
+  Reply activity_ics(const Call& call);   // GET /aktivitet/{id}/kalender.ics
+  Reply card_html(const Call& call);      // GET /k, /k/{code} (counts a view)
+  Reply text_size(const Call& call);      // GET /tekst
+  Reply about_html(const Call& call);     // GET /om
+  Reply html_page(Pistache::Http::Code status, std::string_view name, nlohmann::json model, const Call& call) const;
+
   void search(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void activity(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void vocabulary(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
@@ -201,6 +223,7 @@ class Server {
   LoginLimiter limiter_;
   WorkPool work_;
   std::string vocabulary_body_;
+  frontend::Renderer renderer_;
   Pistache::Rest::Router router_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::atomic<int> in_flight_{0};

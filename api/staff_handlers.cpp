@@ -139,7 +139,11 @@ Server::Reply Server::create_card(const Call& call) {
 
 Server::Reply Server::card(const Call& call) {
   require_card_services();
-  const std::string code = card_code_from_path(call.id);
+  return {Code::Ok, dump(card_data(card_code_from_path(call.id))), {{"Cache-Control", "no-store"}}};
+}
+
+json Server::card_data(const std::string& code) {
+  require_card_services();
   const auto card = services_.cards->card(code);
   if (!card) throw core::Error(core::ErrorCode::not_found, "Kortet findes ikke. Tjek koden på kortet.", "code");
   services_.cards->count_view(code);
@@ -161,13 +165,11 @@ Server::Reply Server::card(const Call& call) {
     params.erase("page");  // the first page
     results = services_.searcher.search(search::parse_search_request(params, services_.vocabulary, services_.geo), now);
   }
-  return {Code::Ok,
-          dump({{"code", store::display_card_code(card->code)},
-                {"created", core::format_date(card->created)},
-                {"activities", activities},
-                {"search", card->search},
-                {"search_results", results}}),
-          {{"Cache-Control", "no-store"}}};
+  return {{"code", store::display_card_code(card->code)},
+          {"created", core::format_date(card->created)},
+          {"activities", activities},
+          {"search", card->search},
+          {"search_results", results}};
 }
 
 Server::Reply Server::card_qr(const Call& call) {

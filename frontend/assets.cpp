@@ -27,8 +27,7 @@ const std::map<std::string_view, Asset>& assets() {
       {"/invitation.js", make(embedded::invitation_js(), "text/javascript; charset=utf-8")},
       {"/besoeg", make(embedded::besoeg_html(), "text/html; charset=utf-8")},
       {"/besoeg.js", make(embedded::besoeg_js(), "text/javascript; charset=utf-8")},
-      {"/k", make(embedded::kort_html(), "text/html; charset=utf-8")},
-      {"/kort.js", make(embedded::kort_js(), "text/javascript; charset=utf-8")},
+      {"/aktivitet.js", make(embedded::activity_js(), "text/javascript; charset=utf-8")},
       {"/statistik.js", make(embedded::statistik_js(), "text/javascript; charset=utf-8")},
       {"/assets/portal.css", make(embedded::portal_css(), "text/css; charset=utf-8")},
       {"/assets/leaflet.js", make(embedded::leaflet_js(), "text/javascript; charset=utf-8")},
@@ -45,25 +44,12 @@ const std::map<std::string_view, Asset>& assets() {
   return kAssets;
 }
 
-// "/k/CODE": one path segment of at most 20 letters, digits, '-' or '%' (an escaped space).
-bool is_card_path(std::string_view path) {
-  constexpr std::string_view kPrefix = "/k/";
-  if (path.substr(0, kPrefix.size()) != kPrefix) return false;
-  const std::string_view code = path.substr(kPrefix.size());
-  if (code.empty() || code.size() > 20) return false;
-  for (const char c : code) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '%';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 const Asset* find_asset(std::string_view path) {
   const auto& all = assets();
-  // Every card's page is the same HTML; kort.js reads the code from the address.
-  auto it = all.find(is_card_path(path) ? std::string_view("/k") : path);
+  // /k and /k/CODE are rendered pages (api/activity_pages.cpp).
+  auto it = all.find(path);
   return it == all.end() ? nullptr : &it->second;
 }
 

@@ -85,6 +85,8 @@ TEST_F(BrowserTest, StaffVisitPage) { run_spec("staff.spec.mjs"); }
 
 TEST_F(BrowserTest, CitizenCardPage) { run_spec("card.spec.mjs"); }
 
+TEST_F(BrowserTest, ActivityPage) { run_spec("activity.spec.mjs"); }
+
 TEST_F(BrowserTest, CoordinatorStatistics) { run_spec("stats.spec.mjs"); }
 
 // Not part of the test run: writes docs/screenshots/*.png (see screenshots.mjs).
