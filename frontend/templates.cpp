@@ -9,6 +9,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
   static const std::vector<std::pair<std::string_view, std::string_view>> kTemplates = {
       {"layout", embedded::layout_mustache()},
       {"not_found", embedded::not_found_mustache()},
+      {"result", embedded::result_mustache()},
   };
   return kTemplates;
 }
