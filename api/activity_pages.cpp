@@ -15,6 +15,7 @@
 #include "frontend/activity_view.h"
 #include "frontend/assets.h"
 #include "frontend/calendar_file.h"
+#include "frontend/search_view.h"
 #include "store/card_store.h"
 
 namespace portal::api {
@@ -175,27 +176,33 @@ Server::Reply Server::card_html(const Call& call) {
                 "Vi kan ikke finde et kort med koden " + store::display_card_code(*code) +
                     ". Tjek koden og prøv igen.");
   }
-  // The view of each activity: the same words as its activity page.
-  const auto view_of = [this](const std::string& id) -> std::optional<json> {
-    const auto data = services_.searcher.document(id);
+  // Each activity as the search's result card (frontend/search_view.h) with its contact (the
+  // activity page's view model) below it, for the printed card.
+  const auto view_of = [this](const json& result) -> std::optional<json> {
+    const auto data = services_.searcher.document(result.value("id", ""));
     if (!data) return std::nullopt;
-    return frontend::activity_view(activity_page(*data), services_.vocabulary, frontend::ActivityLinks{});
+    json v = frontend::result_view(result, services_.vocabulary);
+    const json page = frontend::activity_view(activity_page(*data), services_.vocabulary, frontend::ActivityLinks{});
+    for (const char* key : {"contact_name", "phone", "tel_href", "email", "mailto_href"}) {
+      v[key] = page.contains(key) ? page[key] : json(false);
+    }
+    v["has_contact"] = page.value("has_contact", false);
+    v["both"] = page.contains("tel_href") && page.contains("mailto_href");
+    return v;
   };
   json chosen = json::array();
   std::set<std::string> ids;
   for (const auto& a : card["activities"]) {
-    const std::string id = a.value("id", "");
-    if (auto v = view_of(id)) {
+    if (auto v = view_of(a)) {
       chosen.push_back(std::move(*v));
-      ids.insert(id);
+      ids.insert(a.value("id", ""));
     }
   }
   json more = json::array();
   if (card["search_results"].is_object()) {
     for (const auto& r : card["search_results"]["results"]) {
-      const std::string id = r.value("id", "");
-      if (ids.contains(id)) continue;
-      if (auto v = view_of(id)) more.push_back(std::move(*v));
+      if (ids.contains(r.value("id", ""))) continue;
+      if (auto v = view_of(r)) more.push_back(std::move(*v));
     }
   }
   const bool large_print = call.query.contains("udskrift") && call.query.at("udskrift") == "stor";

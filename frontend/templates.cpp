@@ -9,9 +9,10 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
   static const std::vector<std::pair<std::string_view, std::string_view>> kTemplates = {
       {"layout", embedded::layout_mustache()},
       {"not_found", embedded::not_found_mustache()},
+      {"result", embedded::result_mustache()},
       {"activity", embedded::activity_mustache()},
       {"card", embedded::card_mustache()},
-      {"card_activity", embedded::card_activity_mustache()},
+      {"card_block", embedded::card_block_mustache()},
       {"about", embedded::about_mustache()},
   };
   return kTemplates;

@@ -66,11 +66,12 @@ test('/k/CODE shows the chosen activities and the search, in large print, and pr
   const phone = await newPage(browser, { viewport: { width: 320, height: 640 } });
   await phone.goto(`${BASE_URL}/k/${plain.toLowerCase()}`);
   await phone.getByRole('heading', { level: 1, name: `Dit kort ${code}` }).waitFor();
-  const chosen = await phone.locator('h2:has-text("Valgt til dig") + ul').textContent();
+  const chosen = await phone.locator('h2:has-text("Valgt til dig") + .kort-liste').textContent();
   assert.match(chosen, /Tirsdagsturen ved Storåen/);
   assert.match(chosen, /Hver tirsdag kl\. 10\.00–11\.30/);
-  assert.match(chosen, /Telefon 20 11 22 34/);
-  const more = await phone.locator('h2:has-text("Andre forslag") ~ ul').textContent();
+  assert.match(chosen, /Kontakt: Inge Madsen, telefon 20 11 22 34/);
+  assert.equal(await phone.getByRole('link', { name: 'telefon 20 11 22 34' }).getAttribute('href'), 'tel:+4520112234');
+  const more = await phone.locator('h2:has-text("Andre forslag") ~ .kort-liste').textContent();
   assert.match(more, /Stavgang for begyndere/);
   assert.doesNotMatch(more, /Tirsdagsturen/, 'a chosen activity is not repeated under more');
   assert.ok(await noSideways(phone), 'no sideways scrolling at 320 px');
