@@ -171,3 +171,25 @@ test('320 px: the activity page never scrolls sideways', async () => {
   noProblems(page);
   await page.context().close();
 });
+
+test('page weight of a first load (HTML, CSS, JS, fonts; no images) is printed', async () => {
+  for (const path of [`/aktivitet/${ID}`, '/om']) {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(BASE_URL + path, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const bytes = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const parts = { html: nav.transferSize, css: 0, js: 0, fonts: 0 };
+      for (const r of performance.getEntriesByType('resource')) {
+        if (/\.css/.test(r.name)) parts.css += r.transferSize;
+        else if (/\.js/.test(r.name)) parts.js += r.transferSize;
+        else if (/\.woff2/.test(r.name)) parts.fonts += r.transferSize;
+      }
+      return parts;
+    });
+    const total = bytes.html + bytes.css + bytes.js + bytes.fonts;
+    console.log(`page weight ${path}: ${total} bytes (html ${bytes.html}, css ${bytes.css}, js ${bytes.js}, fonts ${bytes.fonts})`);
+    assert.ok(total > 0);
+    await page.context().close();
+  }
+});
