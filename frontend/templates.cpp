@@ -10,6 +10,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
       {"layout", embedded::layout_mustache()},
       {"not_found", embedded::not_found_mustache()},
       {"result", embedded::result_mustache()},
+      {"search", embedded::search_mustache()},
+      {"search_option", embedded::search_option_mustache()},
+      {"search_results", embedded::search_results_mustache()},
   };
   return kTemplates;
 }
