@@ -44,7 +44,7 @@ class BrowserTest : public ::testing::Test {
     pt::ServerProcess::Options options;
     options.index_dir = index_dir;
     // Map tiles from a closed local port: pages with a map must work when tiles fail.
-    options.extra_env = {{"PORTAL_MAP_TILES", "http://127.0.0.1:9/{z}/{x}/{y}.png"}};
+    options.extra_env = {{"PORTAL_MAP_TILES", "http://127.0.0.1:2/{z}/{x}/{y}.png"}};
     server_ = std::make_unique<pt::ServerProcess>(db_->url(), options);
   }
 
