@@ -1,6 +1,8 @@
 #include "api/http_util.h"
 
 #include <ctime>
+#include <memory>
+#include <ostream>
 
 #include "core/errors.h"
 #include "core/text.h"
@@ -113,6 +115,28 @@ std::string csv_row(const std::vector<std::string>& cells) {
   std::string row;
   for (const auto& cell : cells) row += (row.empty() ? "" : ";") + csv_cell(cell);
   return row + "\r\n";
+}
+
+namespace {
+
+class AnyHeader : public Pistache::Http::Header::Header {
+ public:
+  AnyHeader(std::string name, std::string value) : name_(std::move(name)), value_(std::move(value)) {}
+  const char* name() const override { return name_.c_str(); }
+  void write(std::ostream& os) const override { os << value_; }
+#ifdef SAFE_HEADER_CAST
+  uint64_t hash() const override { return Pistache::Http::Header::detail::hash(name_.c_str()); }
+#endif
+
+ private:
+  std::string name_;
+  std::string value_;
+};
+
+}  // namespace
+
+void add_header(Pistache::Http::ResponseWriter& response, std::string name, std::string value) {
+  response.headers().add(std::make_shared<AnyHeader>(std::move(name), std::move(value)));
 }
 
 }  // namespace portal::api

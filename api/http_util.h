@@ -43,6 +43,10 @@ std::string csv_cell(std::string_view text);
 // Cells joined by ';' (Danish Excel), ended by CRLF.
 std::string csv_row(const std::vector<std::string>& cells);
 
+// Adds a response header of any name. (Pistache 0.0.5 drops headers added with addRaw(); this
+// adds a typed header that it writes.) For handlers outside server.cpp, e.g. the HTML pages.
+void add_header(Pistache::Http::ResponseWriter& response, std::string name, std::string value);
+
 // core::Error(unavailable) unless `present`: for services a server runs without (no database).
 void require_services(bool present);
 

@@ -33,6 +33,11 @@ int run(int argc, char** argv) {
   app.add_option("--public-url", config.public_url,
                  "portalens offentlige adresse i kortenes QR-koder, fx https://portal.example.dk")
       ->envname("PORTAL_PUBLIC_URL");
+  app.add_option("--map-tiles", config.map_tiles,
+                 "kortfliser til søgesidens kort (Leaflet-skabelon, fx https://tile.openstreetmap.org/{z}/{x}/{y}.png; tom = intet baggrundskort)")
+      ->envname("PORTAL_MAP_TILES");
+  app.add_option("--map-attribution", config.map_attribution, "kildeangivelse under kortet")
+      ->envname("PORTAL_MAP_ATTRIBUTION");
   app.add_option("--threads", config.threads, "antal HTTP-tråde")->check(CLI::Range(1, 64));
   std::string synonyms_file;
   app.add_option("--synonyms-file", synonyms_file,

@@ -270,6 +270,7 @@ void Server::routes() {
   offload(Http::Method::Get, "/api/v1/stats/supply-demand", [this](const Call& c) { return supply_demand(c); });
   get("/api/v1/vocabulary", [this](const auto& req, auto& res) { vocabulary(req, res); });
   get("/api/v1/suggest", [this](const auto& req, auto& res) { suggest(req, res); });
+  get("/", [this](const auto& req, auto& res) { search_page(req, res); });
   get("/healthz", [this](const auto& req, auto& res) { health(req, res); });
   activity_routes();
   router_.addNotFoundHandler(guarded([this](const Rest::Request& req, Http::ResponseWriter& res) {

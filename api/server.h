@@ -63,6 +63,10 @@ struct ServerConfig {
   core::FreshnessPolicy freshness;  // docs/api-editing.md
   // Start of the card URLs in QR codes (docs/api-staff.md); "" → http://127.0.0.1:PORT.
   std::string public_url;
+  // The search page's map (docs/frontend.md): a Leaflet tile URL template ("" = markers without
+  // a background map) and its attribution. The tile origin is allowed in the page's img-src.
+  std::string map_tiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  std::string map_attribution = "© OpenStreetMap-bidragydere";
 };
 
 struct Services {
@@ -214,6 +218,9 @@ class Server {
   void activity(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void vocabulary(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void suggest(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
+  // GET / : the citizen search page, rendered on the server; ?visning=resultater gives only
+  // the results fragment (defined in search_page.cpp).
+  void search_page(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void health(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter& response);
   void fallback(const Pistache::Rest::Request& request, Pistache::Http::ResponseWriter response);
 

@@ -14,9 +14,6 @@ Asset make(std::string_view body, std::string_view type) {
 
 const std::map<std::string_view, Asset>& assets() {
   static const std::map<std::string_view, Asset> kAssets = {
-      {"/", make(embedded::index_html(), "text/html; charset=utf-8")},
-      {"/index.html", make(embedded::index_html(), "text/html; charset=utf-8")},
-      {"/app.js", make(embedded::app_js(), "text/javascript; charset=utf-8")},
       {"/style.css", make(embedded::style_css(), "text/css; charset=utf-8")},
       {"/shared.js", make(embedded::shared_js(), "text/javascript; charset=utf-8")},
       {"/forening", make(embedded::forening_html(), "text/html; charset=utf-8")},
@@ -30,6 +27,7 @@ const std::map<std::string_view, Asset>& assets() {
       {"/aktivitet.js", make(embedded::activity_js(), "text/javascript; charset=utf-8")},
       {"/statistik.js", make(embedded::statistik_js(), "text/javascript; charset=utf-8")},
       {"/assets/portal.css", make(embedded::portal_css(), "text/css; charset=utf-8")},
+      {"/assets/soeg.js", make(embedded::soeg_js(), "text/javascript; charset=utf-8")},
       {"/assets/leaflet.js", make(embedded::leaflet_js(), "text/javascript; charset=utf-8")},
       {"/assets/leaflet.css", make(embedded::leaflet_css(), "text/css; charset=utf-8")},
       {"/assets/fonts/IBMPlexSans-Regular-Latin1.woff2", make(embedded::font_regular(), "font/woff2")},

@@ -12,7 +12,7 @@ struct Asset {
   std::string etag;  // strong validator: hash of the body
 };
 
-// The asset served at `path` ("/" is the search page), or nullptr.
+// The static asset served at `path`, or nullptr (pages are rendered by api/).
 const Asset* find_asset(std::string_view path);
 
 // The URL a page should use for a logical asset path ("/assets/portal.css"); a content-hashed

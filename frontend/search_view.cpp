@@ -2,7 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace portal::frontend {
 namespace {
@@ -209,6 +211,411 @@ json result_view(const json& r, const core::Vocabulary& vocabulary) {
     if (view[key] == "") view[key] = false;
   }
   return view;
+}
+
+// --- the search page ---------------------------------------------------------------------------
+
+namespace {
+
+// Parameters in URL order; lists hold several values.
+const std::vector<std::string>& param_order() {
+  static const std::vector<std::string> kOrder = {"q",         "interest",      "target",     "municipality",
+                                                  "postcode",  "near",          "radius_km",  "transport",
+                                                  "accessibility", "day",       "time_of_day", "free",
+                                                  "sort",      "per_page",      "page"};
+  return kOrder;
+}
+
+bool is_list(const std::string& name) {
+  static const std::set<std::string> kLists = {"interest", "target", "transport", "accessibility", "day", "time_of_day"};
+  return kLists.count(name) > 0;
+}
+
+// Percent-encodes a query value; ',' stays readable (it separates list values).
+std::string encode(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~' || c == ',') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+SearchState SearchState::from_params(const std::map<std::string, std::string>& params) {
+  SearchState state;
+  for (const auto& name : param_order()) {
+    const auto it = params.find(name);
+    if (it == params.end()) continue;
+    std::vector<std::string> values;
+    if (is_list(name)) {
+      std::string item;
+      std::string text = it->second + ",";
+      for (const char c : text) {
+        if (c != ',') {
+          item += c;
+          continue;
+        }
+        const auto b = item.find_first_not_of(' ');
+        if (b != std::string::npos) {
+          item = item.substr(b, item.find_last_not_of(' ') - b + 1);
+          if (std::find(values.begin(), values.end(), item) == values.end()) values.push_back(item);
+        }
+        item.clear();
+      }
+    } else {
+      std::string v = it->second;
+      const auto b = v.find_first_not_of(' ');
+      if (b != std::string::npos) values.push_back(v.substr(b, v.find_last_not_of(' ') - b + 1));
+    }
+    if (!values.empty()) state.values_[name] = std::move(values);
+  }
+  const bool place = state.values_.count("postcode") || state.values_.count("near");
+  if (!place) state.values_.erase("radius_km");
+  if (!place && state.value("sort") == "distance") state.values_.erase("sort");
+  if (state.value("sort") == "relevance") state.values_.erase("sort");
+  if (state.value("page") == "1") state.values_.erase("page");
+  if (state.value("free") == "false") state.values_.erase("free");
+  return state;
+}
+
+const std::vector<std::string>& SearchState::values(const std::string& name) const {
+  static const std::vector<std::string> kNone;
+  const auto it = values_.find(name);
+  return it == values_.end() ? kNone : it->second;
+}
+
+std::string SearchState::value(const std::string& name) const {
+  const auto& v = values(name);
+  return v.empty() ? "" : v.front();
+}
+
+bool SearchState::has(const std::string& name, const std::string& value) const {
+  const auto& v = values(name);
+  return std::find(v.begin(), v.end(), value) != v.end();
+}
+
+SearchState SearchState::without(const std::string& name) const {
+  SearchState copy = *this;
+  copy.values_.erase(name);
+  return copy;
+}
+
+SearchState SearchState::without(const std::string& name, const std::string& value) const {
+  SearchState copy = *this;
+  auto& v = copy.values_[name];
+  v.erase(std::remove(v.begin(), v.end(), value), v.end());
+  if (v.empty()) copy.values_.erase(name);
+  return copy;
+}
+
+SearchState SearchState::with(const std::string& name, const std::string& value) const {
+  SearchState copy = *this;
+  copy.values_[name] = {value};
+  return copy;
+}
+
+std::string SearchState::url() const {
+  std::string query;
+  for (const auto& name : param_order()) {
+    const auto it = values_.find(name);
+    if (it == values_.end()) continue;
+    std::string joined;
+    for (const auto& v : it->second) joined += (joined.empty() ? "" : ",") + encode(v);
+    query += (query.empty() ? "?" : "&") + name + "=" + joined;
+  }
+  return "/" + query;
+}
+
+std::map<std::string, std::string> SearchState::params() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, v] : values_) {
+    std::string joined;
+    for (const auto& item : v) joined += (joined.empty() ? "" : ",") + item;
+    out[name] = joined;
+  }
+  return out;
+}
+
+bool SearchState::empty() const {
+  for (const auto& [name, v] : values_) {
+    if (name != "page" && name != "sort" && name != "per_page") return false;
+  }
+  return true;
+}
+
+std::string count_text(uint64_t total) {
+  return std::to_string(total) + (total == 1 ? " aktivitet" : " aktiviteter");
+}
+
+namespace {
+
+uint64_t facet_count(const json& answer, const char* facet, const std::string& code) {
+  if (!answer.is_object() || !answer.contains("facets")) return 0;
+  const json& f = answer["facets"];
+  if (!f.is_object() || !f.contains(facet) || !f[facet].is_object()) return 0;
+  const auto it = f[facet].find(code);
+  return it != f[facet].end() && it->is_number_integer() && it->get<int64_t>() > 0 ? it->get<uint64_t>() : 0;
+}
+
+// Citizen wording of the transport choices; the vocabulary label for the rest.
+std::string transport_choice(const core::Vocabulary& vocabulary, const std::string& code) {
+  static const std::map<std::string, std::string, std::less<>> kChoices = {
+      {"public_transport", "Jeg kan tage bussen eller toget"},
+      {"pickup", "Jeg skal hentes"},
+      {"at_home", "Det foregår hjemme hos mig"},
+      {"flextur", "Jeg kan tage Flextur"},
+      {"parking", "Jeg kommer i bil"},
+      {"disabled_parking", "Jeg har brug for handicapparkering"}};
+  const auto it = kChoices.find(code);
+  return it != kChoices.end() ? it->second : vocabulary.label_da(core::CodeKind::transport, code);
+}
+
+// Checkbox options of a list parameter: {"name","code","label","id","checked","count"}.
+json options(const SearchState& state, const json& answer, const std::string& name, const char* facet,
+             const std::vector<std::pair<std::string, std::string>>& codes) {
+  json out = json::array();
+  const bool counted = facet != nullptr && answer.is_object();
+  for (const auto& [code, label] : codes) {
+    json o = {{"name", name},      {"code", code}, {"label", label}, {"id", name + "-" + code},
+              {"checked", state.has(name, code)}, {"count", false}};
+    if (counted) o["count"] = std::to_string(facet_count(answer, facet, code));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> labelled(const core::Vocabulary& vocabulary, core::CodeKind kind) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& code : vocabulary.codes(kind)) out.emplace_back(code, vocabulary.label_da(kind, code));
+  return out;
+}
+
+// A friendly Danish message for an invalid parameter, and the id of the field to jump to.
+std::pair<std::string, std::string> error_text(const std::string& field, const std::string& api_message) {
+  if (field == "q") return {"Søgeteksten er for lang. Skriv lidt færre ord.", "q"};
+  if (field == "postcode") return {"Postnummeret findes ikke. Skriv fire cifre, for eksempel 7500.", "postcode"};
+  if (field == "municipality") return {"Kommunen findes ikke. Vælg en kommune på listen.", "municipality"};
+  if (field == "radius_km") return {"Afstanden kan ikke bruges. Vælg en afstand på listen.", "radius_km"};
+  if (field == "near") {
+    if (api_message.find("begge") != std::string::npos) {
+      return {"Brug enten din placering eller et postnummer, ikke begge. Tøm feltet Postnummer.", "postcode"};
+    }
+    return {"Din placering kunne ikke bruges. Skriv et postnummer i stedet.", "postcode"};
+  }
+  if (field == "interest") return {"Et af valgene under \"Det har jeg lyst til\" findes ikke. Vælg igen.", "filter-interest"};
+  if (field == "transport") return {"Et af valgene under \"Sådan kommer jeg derhen\" findes ikke. Vælg igen.", "filter-transport"};
+  if (field == "accessibility") return {"Et af valgene under \"Tilgængelighed\" findes ikke. Vælg igen.", "filter-accessibility"};
+  if (field == "day") return {"En af ugedagene findes ikke. Vælg igen.", "filter-day"};
+  if (field == "time_of_day") return {"Et af tidspunkterne findes ikke. Vælg igen.", "filter-time"};
+  if (field == "sort") return {"Rækkefølgen kan ikke bruges. Vælg en rækkefølge på listen.", "sort"};
+  if (field == "page") return {"Siden findes ikke. Start søgningen forfra.", "q"};
+  return {"Søgningen kunne ikke udføres med de valg. Prøv at ændre den.", "q"};
+}
+
+// DKFDS pagination: previous/next and the page numbers around the current one.
+json pagination(const SearchState& state, int page, int pages) {
+  json p = {{"page", std::to_string(page)}, {"pages", std::to_string(pages)}, {"previous", false}, {"next", false}};
+  if (page > 1) p["previous"] = page == 2 ? state.without("page").url() : state.with("page", std::to_string(page - 1)).url();
+  if (page < pages) p["next"] = state.with("page", std::to_string(page + 1)).url();
+  json items = json::array();
+  int last = 0;
+  for (int n = 1; n <= pages; ++n) {
+    if (n != 1 && n != pages && std::abs(n - page) > 1) continue;
+    if (last && n > last + 1) items.push_back({{"gap", true}});
+    items.push_back({{"gap", false},
+                     {"number", std::to_string(n)},
+                     {"current", n == page},
+                     {"url", n == 1 ? state.without("page").url() : state.with("page", std::to_string(n)).url()}});
+    last = n;
+  }
+  p["items"] = items;
+  return p;
+}
+
+}  // namespace
+
+json search_page_view(const SearchState& state, const json& answer, const json& error, const json& everything,
+                      const PageContext& ctx) {
+  const auto& vocab = ctx.vocabulary;
+  json v;
+  const std::string q = state.value("q");
+  v["title"] = q.empty() ? "Find en aktivitet" : "Søgning: " + q;
+  v["page_class"] = "search-page";
+  v["path"] = state.url();
+  v["q"] = q;
+  v["postcode"] = state.value("postcode");
+  v["near"] = state.value("near");
+  v["has_near"] = !state.value("near").empty();
+  v["map_tiles"] = ctx.map_tiles;
+  v["map_attribution"] = ctx.map_attribution;
+
+  const json& counts = answer.is_object() ? answer : json();
+  v["interests"] = options(state, counts, "interest", "interest", labelled(vocab, core::CodeKind::interest));
+  std::vector<std::pair<std::string, std::string>> transport;
+  for (const auto& code : vocab.codes(core::CodeKind::transport)) transport.emplace_back(code, transport_choice(vocab, code));
+  // The three a citizen asks about first.
+  std::stable_sort(transport.begin(), transport.end(), [](const auto& a, const auto& b) {
+    auto rank = [](const std::string& c) { return c == "public_transport" ? 0 : c == "pickup" ? 1 : c == "at_home" ? 2 : 3; };
+    return rank(a.first) < rank(b.first);
+  });
+  v["transport"] = options(state, counts, "transport", "transport", transport);
+  v["accessibility"] = options(state, counts, "accessibility", nullptr, labelled(vocab, core::CodeKind::accessibility));
+  std::vector<std::pair<std::string, std::string>> days;
+  for (const auto& code : vocab.weekdays()) days.emplace_back(code, capitalised(weekday_name(code)));
+  v["days"] = options(state, counts, "day", nullptr, days);
+  v["times"] = options(state, counts, "time_of_day", nullptr, labelled(vocab, core::CodeKind::time_of_day));
+  v["free"] = state.value("free") == "true";
+
+  std::vector<const core::Municipality*> municipalities;
+  for (const auto& m : ctx.geo.municipalities()) municipalities.push_back(&m);
+  std::sort(municipalities.begin(), municipalities.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  json mlist = json::array();
+  for (const auto* m : municipalities) {
+    std::string name = m->name;
+    const uint64_t n = facet_count(counts, "municipality", m->code);
+    if (n > 0) name += " (" + std::to_string(n) + ")";
+    mlist.push_back({{"code", m->code}, {"name", name}, {"selected", state.has("municipality", m->code)}});
+  }
+  v["municipalities"] = mlist;
+  json radius = json::array();
+  radius.push_back({{"value", ""}, {"label", "Kun i postnummeret"}, {"selected", state.value("radius_km").empty()}});
+  bool radius_known = state.value("radius_km").empty();
+  for (const char* km : {"2", "5", "10", "25", "50"}) {
+    radius.push_back({{"value", km}, {"label", std::string("Inden for ") + km + " km"}, {"selected", state.value("radius_km") == km}});
+    radius_known = radius_known || state.value("radius_km") == km;
+  }
+  if (!radius_known) {  // a shared link with another distance keeps it
+    radius.push_back({{"value", state.value("radius_km")}, {"label", "Inden for " + state.value("radius_km") + " km"}, {"selected", true}});
+  }
+  v["radius"] = radius;
+  json sort = json::array();
+  for (const auto& [code, label] : std::vector<std::pair<std::string, std::string>>{
+           {"relevance", "Bedst passende først"}, {"distance", "Nærmest først"}, {"next", "Snarest først"}}) {
+    sort.push_back({{"value", code}, {"label", label},
+                    {"selected", state.value("sort") == code || (code == "relevance" && state.value("sort").empty())}});
+  }
+  v["sort"] = sort;
+  // Hidden fields keep what the form has no control for (a shared link's target, per_page).
+  json hidden = json::array();
+  for (const char* name : {"target", "per_page"}) {
+    std::string joined;
+    for (const auto& x : state.values(name)) joined += (joined.empty() ? "" : ",") + x;
+    if (!joined.empty()) hidden.push_back({{"name", name}, {"value", joined}});
+  }
+  v["hidden"] = hidden;
+  bool filtered = false;
+  for (const char* name : {"interest", "transport", "accessibility", "day", "time_of_day", "free", "municipality",
+                           "postcode", "near", "target"}) {
+    filtered = filtered || !state.values(name).empty();
+  }
+  v["filters_open"] = filtered;
+
+  v["error"] = false;
+  if (error.is_object()) {
+    const auto [message, anchor] = error_text(error.value("field", ""), error.value("message", ""));
+    v["error"] = {{"message", message}, {"href", "#" + anchor}};
+    v["title"] = "Fejl: " + v["title"].get<std::string>();
+    v["error_" + (anchor.rfind("filter-", 0) == 0 ? anchor.substr(7) : anchor)] = message;
+  }
+
+  // The results part (also the fragment the page's script fetches).
+  v["searched"] = answer.is_object();
+  v["first_visit"] = !answer.is_object() && !error.is_object();
+  json shortcuts = json::array();
+  if (everything.is_object()) {
+    for (const auto& code : vocab.codes(core::CodeKind::interest)) {
+      const uint64_t n = facet_count(everything, "interest", code);
+      if (n == 0) continue;
+      shortcuts.push_back({{"label", vocab.label_da(core::CodeKind::interest, code)},
+                           {"count", count_text(n)},
+                           {"url", SearchState{}.with("interest", code).url()}});
+    }
+  }
+  v["shortcuts"] = shortcuts;
+  v["has_shortcuts"] = !shortcuts.empty();
+  v["results"] = json::array();
+  v["count_text"] = "";
+  v["pagination"] = false;
+  v["none"] = false;
+  v["did_you_mean"] = false;
+  v["some_words"] = false;
+  if (!answer.is_object()) return v;
+
+  const uint64_t total = answer.value("total", uint64_t{0});
+  v["count_text"] = count_text(total);
+  json results = json::array();
+  if (answer.contains("results") && answer["results"].is_array()) {
+    for (const auto& r : answer["results"]) results.push_back(result_view(r, vocab));
+  }
+  v["results"] = results;
+  json facet_counts = json::object();  // checkbox id → count, for the script's live update
+  for (const char* group : {"interests", "transport"}) {
+    for (const auto& o : v[group]) {
+      if (o["count"].is_string()) facet_counts[o["id"].get<std::string>()] = o["count"];
+    }
+  }
+  v["facets_json"] = facet_counts.dump();
+  if (answer.contains("did_you_mean") && answer["did_you_mean"].is_string()) {
+    const std::string dym = answer["did_you_mean"].get<std::string>();
+    v["did_you_mean"] = {{"text", dym}, {"url", state.with("q", dym).without("page").url()}};
+  }
+  v["some_words"] = answer.value("matched_some_words", false) == true;
+  const int per_page = std::max(1, answer.value("per_page", 20));
+  const int page = std::max(1, answer.value("page", 1));
+  const int pages = static_cast<int>(std::min<uint64_t>((total + static_cast<uint64_t>(per_page) - 1) / static_cast<uint64_t>(per_page),
+                                                        static_cast<uint64_t>(10000 / per_page)));
+  if (pages > 1) v["pagination"] = pagination(state, std::min(page, pages), pages);
+
+  if (total == 0) {
+    json help = {{"wider", false}, {"drop", json::array()}};
+    const std::string radius_now = state.value("radius_km");
+    if (!state.value("postcode").empty() || !state.value("near").empty()) {
+      const double r = radius_now.empty() ? 0 : std::atof(radius_now.c_str());
+      std::string bigger;
+      for (const char* km : {"5", "10", "25", "50"}) {
+        if (std::atof(km) > r) {
+          bigger = km;
+          break;
+        }
+      }
+      if (!bigger.empty()) {
+        help["wider"] = {{"text", "Søg i et større område (inden for " + bigger + " km)"},
+                         {"url", state.with("radius_km", bigger).without("page").url()}};
+      } else {
+        help["wider"] = {{"text", "Søg i hele landet"},
+                         {"url", state.without("postcode").without("near").without("radius_km").without("page").url()}};
+      }
+    } else if (!state.value("municipality").empty()) {
+      help["wider"] = {{"text", "Søg i alle kommuner"}, {"url", state.without("municipality").without("page").url()}};
+    }
+    json drop = json::array();
+    auto add = [&](const std::string& label, const SearchState& next) {
+      drop.push_back({{"text", "Fjern filteret: " + label}, {"url", next.without("page").url()}});
+    };
+    for (const auto& code : state.values("interest")) add(vocab.label_da(core::CodeKind::interest, code), state.without("interest", code));
+    for (const auto& code : state.values("target")) add(vocab.label_da(core::CodeKind::target_group, code), state.without("target", code));
+    for (const auto& code : state.values("transport")) add(transport_choice(vocab, code), state.without("transport", code));
+    for (const auto& code : state.values("accessibility")) add(vocab.label_da(core::CodeKind::accessibility, code), state.without("accessibility", code));
+    for (const auto& code : state.values("day")) add(capitalised(weekday_name(code)), state.without("day", code));
+    for (const auto& code : state.values("time_of_day")) add(vocab.label_da(core::CodeKind::time_of_day, code), state.without("time_of_day", code));
+    if (v["free"] == true) add("Gratis", state.without("free"));
+    if (const auto* m = ctx.geo.municipality(state.value("municipality"))) add(m->name + " Kommune", state.without("municipality"));
+    help["drop"] = drop;
+    help["has_drop"] = !drop.empty();
+    help["q"] = q.empty() ? json(false) : json(q);
+    help["without_q"] = q.empty() ? json(false) : json(state.without("q").without("page").url());
+    v["none"] = help;
+  }
+  return v;
 }
 
 }  // namespace portal::frontend

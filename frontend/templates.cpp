@@ -14,6 +14,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
       {"card", embedded::card_mustache()},
       {"card_block", embedded::card_block_mustache()},
       {"about", embedded::about_mustache()},
+      {"search", embedded::search_mustache()},
+      {"search_option", embedded::search_option_mustache()},
+      {"search_results", embedded::search_results_mustache()},
   };
   return kTemplates;
 }

@@ -43,6 +43,8 @@ class BrowserTest : public ::testing::Test {
     add_user({"besoeg", "--role", "staff", "--team", "Forebyggende besøg Nord", "--municipality", "0661"});
     pt::ServerProcess::Options options;
     options.index_dir = index_dir;
+    // Map tiles from a closed local port: pages with a map must work when tiles fail.
+    options.extra_env = {{"PORTAL_MAP_TILES", "http://127.0.0.1:2/{z}/{x}/{y}.png"}};
     server_ = std::make_unique<pt::ServerProcess>(db_->url(), options);
   }
 
@@ -82,6 +84,8 @@ TEST_F(BrowserTest, CoordinatorPage) { run_spec("coordinator.spec.mjs"); }
 TEST_F(BrowserTest, InvitationPage) { run_spec("invitation.spec.mjs"); }
 
 TEST_F(BrowserTest, StaffVisitPage) { run_spec("staff.spec.mjs"); }
+
+TEST_F(BrowserTest, CitizenSearchPage) { run_spec("search.spec.mjs"); }
 
 TEST_F(BrowserTest, CitizenCardPage) { run_spec("card.spec.mjs"); }
 
