@@ -32,6 +32,7 @@
 #include "core/geo.h"
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
+#include "frontend/staff_pages.h"
 #include "indexer/index_sync.h"
 #include "search/searcher.h"
 #include "store/accounts.h"
@@ -201,6 +202,7 @@ class Server {
   LoginLimiter limiter_;
   WorkPool work_;
   std::string vocabulary_body_;
+  frontend::StaffPages staff_pages_;  // /forening, /koordinator, /besoeg, /invitation, rendered at start
   Pistache::Rest::Router router_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::atomic<int> in_flight_{0};

@@ -9,6 +9,12 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
   static const std::vector<std::pair<std::string_view, std::string_view>> kTemplates = {
       {"layout", embedded::layout_mustache()},
       {"not_found", embedded::not_found_mustache()},
+      // The staff pages (staff_pages.h); besoeg_after holds the visit page's print views.
+      {"forening", embedded::forening_mustache()},
+      {"koordinator", embedded::koordinator_mustache()},
+      {"besoeg", embedded::besoeg_mustache()},
+      {"besoeg_after", embedded::besoeg_after_mustache()},
+      {"invitation", embedded::invitation_mustache()},
   };
   return kTemplates;
 }

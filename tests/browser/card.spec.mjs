@@ -19,7 +19,7 @@ test('/k/* is the card page; other paths under /k are not', async () => {
     assert.equal(res.status, 200, path);
     assert.match(res.headers.get('content-type'), /text\/html/);
     assert.match(res.headers.get('content-security-policy'), /default-src 'self'/);
-    assert.match(await res.text(), /src="\/kort\.js"/);
+    assert.match(await res.text(), /src="\/assets\/kort\.[0-9a-f]{10}\.js"/);  // hashed (frontend/assets.h)
   }
   for (const path of ['/k/a/b', '/k/', '/kx', `/k/${'A'.repeat(21)}`]) {
     assert.equal((await fetch(BASE_URL + path)).status, 404, path);
