@@ -75,7 +75,8 @@ Server::Server(ServerConfig config, Services services)
       parser_(services.vocabulary, services.geo),
       limiter_(config_.login_limits),
       work_(config_.work_threads),
-      vocabulary_body_(services.vocabulary.json().dump()) {
+      vocabulary_body_(services.vocabulary.json().dump()),
+      staff_pages_(frontend::Renderer()) {  // also hashes and compresses the static assets (asset_url)
   routes();
 }
 
@@ -368,11 +369,21 @@ void Server::fallback(const Rest::Request& request, Http::ResponseWriter respons
   const std::string resource = request.resource();
   const bool readable = request.method() == Http::Method::Get || request.method() == Http::Method::Head;
   if (resource.rfind("/api/", 0) != 0 && readable) {
-    if (const auto* asset = frontend::find_asset(resource)) {
+    // Staff pages come in two text sizes, chosen by the "tekst" cookie.
+    const bool large = request.cookies().has("tekst") && request.cookies().get("tekst").value == "stor";
+    const frontend::Asset* asset = staff_pages_.find(resource, large);
+    const bool by_cookie = asset != nullptr;
+    if (!asset) asset = frontend::find_asset(resource);
+    if (asset) {
       common_headers(response);
       const auto match = request.headers().tryGetRaw("If-None-Match");
       set_header(response, "ETag", asset->etag);
-      set_header(response, "Cache-Control", "no-cache");
+      set_header(response, "Cache-Control", asset->cache_control);
+      if (by_cookie) {
+        set_header(response, "Vary", "Accept-Encoding, Cookie");
+      } else if (!asset->gzip.empty()) {
+        set_header(response, "Vary", "Accept-Encoding");
+      }
       if (match && match->value() == asset->etag) {
         response.send(Code::Not_Modified);
         return;
@@ -381,10 +392,13 @@ void Server::fallback(const Rest::Request& request, Http::ResponseWriter respons
         set_header(response, "Content-Security-Policy",
                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
       }
-      const std::string body = request.method() == Http::Method::Head ? std::string() : std::string(asset->body);
-      // Pistache's MediaType does not know font/woff2 (fromString throws): the type goes as a
-      // named header instead.
-      set_header(response, "Content-Type", std::string(asset->content_type));
+      const auto accept = request.headers().tryGetRaw("Accept-Encoding");
+      const bool gzip = !asset->gzip.empty() && accept && frontend::accepts_gzip(accept->value());
+      if (gzip) set_header(response, "Content-Encoding", "gzip");
+      const std::string& full = gzip ? asset->gzip : asset->body;
+      const std::string body = request.method() == Http::Method::Head ? std::string() : full;
+      // As a plain header: Pistache's MediaType does not know font/woff2.
+      set_header(response, "Content-Type", asset->content_type);
       response.send(Code::Ok, body);
       return;
     }

@@ -33,6 +33,7 @@
 #include "core/listing_json.h"
 #include "core/vocabulary.h"
 #include "frontend/render.h"
+#include "frontend/staff_pages.h"
 #include "indexer/index_sync.h"
 #include "search/searcher.h"
 #include "store/accounts.h"
@@ -231,6 +232,7 @@ class Server {
   WorkPool work_;
   std::string vocabulary_body_;
   frontend::Renderer renderer_;
+  frontend::StaffPages staff_pages_;  // /forening, /koordinator, /besoeg, /invitation, rendered at start
   Pistache::Rest::Router router_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
   std::atomic<int> in_flight_{0};

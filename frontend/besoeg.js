@@ -396,7 +396,7 @@
   function followUpItem(f) {
     var head = el('h3', '', [f.reference]);
     var facts = el('p', '', ['Senest: ' + P.date(f.due)]);
-    if (f.overdue) facts.appendChild(el('span', 'tag tag-stale', [' Overskredet']));
+    if (f.overdue) facts.appendChild(el('span', 'badge badge-warning', ['Overskredet']));
     var item = el('li', 'card', [head, facts]);
     if (f.completed || f.outcome) {
       var text = 'Udfald: ' + (OUTCOMES[f.outcome] || f.outcome || '');
@@ -405,10 +405,10 @@
       return item;
     }
     var name = 'udfald-' + f.id;
-    var barrier = el('select');
+    var barrier = el('select', 'form-select');
     barrier.id = 'forhindring-' + f.id;
     Object.keys(BARRIERS).forEach(function (k) { var o = el('option', '', [BARRIERS[k]]); o.value = k; barrier.appendChild(o); });
-    var barrierField = el('div', 'field', [(function () { var l = el('label', '', ['Hvad stod i vejen?']); l.htmlFor = barrier.id; return l; })(), barrier]);
+    var barrierField = el('div', 'form-group', [(function () { var l = el('label', 'form-label', ['Hvad stod i vejen?']); l.htmlFor = barrier.id; return l; })(), barrier]);
     barrierField.hidden = true;
     var radios = Object.keys(OUTCOMES).map(function (k) {
       var r = el('input');
@@ -418,7 +418,7 @@
       r.addEventListener('change', function () { barrierField.hidden = k !== 'barrier'; });
       return el('label', 'check big', [r, ' ' + OUTCOMES[k]]);
     });
-    var msg = el('p', 'field-error');
+    var msg = el('p', 'form-error-message');
     msg.hidden = true;
     var save = P.button('Gem udfald', '', function () {
       var chosen = item.querySelector('input[name="' + name + '"]:checked');

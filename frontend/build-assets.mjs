@@ -4,14 +4,15 @@
 //   dist/leaflet.js|.css    Leaflet for the map (loaded only when a map is shown)
 //   dist/img/marker-*.png   Leaflet's marker images
 // dist/ is committed so that building and running the C++ server needs no Node.js; the browser
-// test "frontend dist is up to date" rebuilds it and compares. Run: cd frontend && npm ci && npm run build
+// test "frontend dist is up to date" rebuilds it into a temporary folder and compares.
+// Run: cd frontend && npm ci && npm run build   (or: node build-assets.mjs OUTPUT_DIR)
 import { compile } from 'sass';
 import { copyFileSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'dist');
+const out = process.argv[2] ? resolve(process.argv[2]) : join(here, 'dist');
 const dkfds = join(here, 'node_modules/dkfds/dist');
 const leaflet = join(here, 'node_modules/leaflet/dist');
 mkdirSync(join(out, 'fonts'), { recursive: true });

@@ -132,11 +132,11 @@
     if (a.freshness && FRESHNESS[a.freshness.state]) {
       var text = FRESHNESS[a.freshness.state];
       if (a.freshness.last_confirmed) text += ' (sidst bekræftet ' + P.date(a.freshness.last_confirmed) + ')';
-      parts.push(el('span', 'tag tag-' + a.freshness.state, [text]));
+      parts.push(el('span', 'badge ' + ({ fresh: 'badge-success', stale: 'badge-warning' }[a.freshness.state] || 'badge-error'), [text]));
     }
-    if (a.review && a.review.status === 'pending') parts.push(el('span', 'tag tag-pending', ['Afventer godkendelse']));
+    if (a.review && a.review.status === 'pending') parts.push(el('span', 'badge badge-info', ['Afventer godkendelse']));
     if (a.review && a.review.status === 'rejected') {
-      parts.push(el('span', 'tag tag-rejected', ['Afvist: ' + (a.review.note || 'ingen begrundelse')]));
+      parts.push(el('span', 'badge badge-error', ['Afvist: ' + (a.review.note || 'ingen begrundelse')]));
     }
     return parts.length ? el('p', 'states', parts) : null;
   }
@@ -227,28 +227,28 @@
       var f = el('input');
       f.type = 'text';
       f.id = p + key;
-      f.className = 'short';
+      f.className = 'form-input input-width-xs';
       f.setAttribute('data-field', 'schedule[' + i + '].' + key);
       f.maxLength = 5;
       f.value = value || '';
-      return el('div', 'field', [labelFor(f.id, text), f]);
+      return el('div', 'form-group', [labelFor(f.id, text), f]);
     }
-    var day = el('select');
+    var day = el('select', 'form-select');
     day.id = p + 'weekday';
     day.setAttribute('data-field', 'schedule[' + i + '].weekday');
     P.codes('weekdays').forEach(function (code) {
       day.appendChild(el('option', '', [P.cap(P.dayName(code))])).value = code;
     });
     day.value = entry.weekday || 'mon';
-    var repeat = el('select');
+    var repeat = el('select', 'form-select');
     repeat.id = p + 'repeat';
     repeat.setAttribute('data-field', 'schedule[' + i + '].every_weeks');
     REPEATS.forEach(function (r) { repeat.appendChild(el('option', '', [r[1]])).value = r[0]; });
     repeat.value = entry.week_of_month ? 'm' + entry.week_of_month : 'w' + (entry.every_weeks || 1);
     var row = el('fieldset', 'row', [
       el('legend', '', ['Tidspunkt ' + (i + 1)]),
-      el('div', 'pair', [el('div', 'field', [labelFor(day.id, 'Ugedag'), day]),
-        el('div', 'field', [labelFor(repeat.id, 'Hvor tit'), repeat])]),
+      el('div', 'pair', [el('div', 'form-group', [labelFor(day.id, 'Ugedag'), day]),
+        el('div', 'form-group', [labelFor(repeat.id, 'Hvor tit'), repeat])]),
       el('div', 'pair', [input('start', 'Fra kl.', entry.start), input('end', 'Til kl.', entry.end)])
     ]);
     row.appendChild(P.button('Fjern tidspunkt ' + (i + 1), 'secondary', function () {
@@ -262,7 +262,7 @@
   }
 
   function labelFor(id, text) {
-    var l = el('label', '', [text]);
+    var l = el('label', 'form-label', [text]);
     l.htmlFor = id;
     return l;
   }
@@ -445,6 +445,8 @@
     var id = (c.id || c.getAttribute('data-field').replace(/\W/g, '-')) + '-fejl';
     var span = byId(id);
     var described = (c.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x !== id; });
+    var group = c.tagName === 'FIELDSET' ? c : c.closest('.form-group');
+    if (group) group.classList.toggle('form-error', !!message);
     if (!message) {
       if (span) span.parentNode.removeChild(span);
       c.removeAttribute('aria-invalid');
@@ -453,7 +455,7 @@
       return;
     }
     if (!span) {
-      span = el('span', 'field-error');
+      span = el('span', 'form-error-message');
       span.id = id;
       // Groups (fieldsets) get the message under their legend, inputs above themselves.
       if (c.tagName === 'FIELDSET') c.insertBefore(span, c.querySelector('legend').nextSibling);

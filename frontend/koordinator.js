@@ -38,7 +38,7 @@
     var body = el('tbody', '', rows.map(function (cells) {
       return el('tr', '', cells.map(function (c) { return el('td', '', [c === undefined || c === null ? '' : c]); }));
     }));
-    return el('div', 'scroll', [el('table', '', [el('caption', 'sr-only', [caption]), el('thead', '', [thead]), body])]);
+    return P.scrollTable(caption, el('table', 'table', [el('caption', 'sr-only', [caption]), el('thead', '', [thead]), body]));
   }
 
   // GET a section's data; 404 means the server does not offer it yet.
@@ -166,10 +166,10 @@
   function reviewItem(a) {
     var li = P.renderResult(a);
     var id = 'note-' + a.id;
-    var note = el('textarea');
+    var note = el('textarea', 'form-input');
     note.id = id;
     note.rows = 2;
-    var label = el('label', '', ['Begrundelse, hvis du afviser']);
+    var label = el('label', 'form-label', ['Begrundelse, hvis du afviser']);
     label.htmlFor = id;
     function decide(path, body, message) {
       P.api('POST', '/api/v1/activities/' + encodeURIComponent(a.id) + path, body).then(function (ans) {
@@ -195,7 +195,7 @@
   function loadAccounts() {
     return load('accounts', '/api/v1/accounts', function (body) {
       var list = body.accounts || [];
-      fillSection('accounts', table('Konti', ['Brugernavn', 'Rolle', 'Forening', 'Sidst logget ind', 'Status', ''],
+      fillSection('accounts', table('Konti', ['Brugernavn', 'Rolle', 'Forening', 'Sidst logget ind', 'Status', 'Handling'],
         list.map(function (a) {
           return [a.username, ROLES[a.role] || a.role, a.association || '', a.last_login ? P.date(a.last_login) : 'Aldrig',
             a.disabled ? 'Spærret' : 'Aktiv', accountButton(a)];

@@ -69,6 +69,9 @@ std::string Renderer::page(std::string_view name, const nlohmann::json& data) co
   }
   const std::string* content = &templates_.find(name)->second;
   context.set("content", mus::partial{[content] { return *content; }});
+  const auto after = templates_.find(std::string(name) + "_after");
+  const std::string* after_main = after == templates_.end() ? nullptr : &after->second;
+  context.set("after_main", mus::partial{[after_main] { return after_main ? *after_main : std::string(); }});
   mus::mustache layout{templates_.find("layout")->second};
   return layout.render(context);
 }

@@ -19,10 +19,13 @@ class Renderer {
   // Mustache error when one does not parse (a build mistake; tests construct a Renderer).
   Renderer();
 
-  // A whole page: templates/layout.mustache around templates/<name>.mustache. Every template is
-  // also available as a partial ({{> result}}). `data` is the view model; the layout reads
-  // "title", "text_large" (bool), "scripts" ([{"src"}]) and "page_class" from it, and
-  // "css" is set to the stylesheet's URL. Throws std::invalid_argument for an unknown name.
+  // A whole page: templates/layout.mustache around templates/<name>.mustache (and after <main>,
+  // templates/<name>_after.mustache when there is one). Every template is also available as a
+  // partial ({{> result}}). `data` is the view model; the layout reads "title", "text_large"
+  // (bool), "path" (where the text switch returns to), "scripts" ([{"src"}]), "page_class",
+  // "tagline", "staff" (bool: the login state and "Log ud" in the header) and
+  // "main_focusable" from it, and "css" is set to the stylesheet's URL. Throws
+  // std::invalid_argument for an unknown name.
   std::string page(std::string_view name, const nlohmann::json& data) const;
 
   // One template without the layout (e.g. the results fragment the page's script fetches).

@@ -25,14 +25,32 @@
     return node;
   }
 
+  // A DKFDS button: className '' (primary), 'secondary', 'danger' (warning) or 'toggle'
+  // (secondary, pressed state in aria-pressed), plus any other classes.
   function button(text, className, onClick) {
-    var b = el('button', className, [text]);
+    var kind = 'button-primary';
+    var rest = (className || '').split(' ').filter(function (c) {
+      if (c === 'secondary' || c === 'toggle') kind = 'button-secondary';
+      else if (c === 'danger') kind = 'button-warning';
+      return c && c !== 'secondary' && c !== 'danger';
+    });
+    var b = el('button', ['button', kind].concat(rest).join(' '), [text]);
     b.type = 'button';
     if (onClick) b.addEventListener('click', onClick);
     return b;
   }
 
   function byId(id) { return document.getElementById(id); }
+
+  // A wide table inside a box that scrolls sideways on a narrow screen, so the page itself
+  // never does: a named region that can get keyboard focus (to scroll it with the arrow keys).
+  function scrollTable(caption, table) {
+    var box = el('div', 'scroll', [table]);
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', 'Tabel: ' + caption);
+    box.tabIndex = 0;
+    return box;
+  }
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
@@ -127,15 +145,16 @@
       f.name = id === 'brugernavn' ? 'username' : 'password';
       f.autocomplete = autocomplete;
       f.required = true;
-      var l = el('label', '', [text]);
+      f.className = 'form-input';
+      var l = el('label', 'form-label', [text]);
       l.htmlFor = id;
-      return el('div', 'field', [l, f]);
+      return el('div', 'form-group', [l, f]);
     }
-    var errorBox = el('div', 'error');
+    var errorBox = el('div', 'alert alert-error');
     errorBox.id = 'login-fejl';
     errorBox.setAttribute('role', 'alert');
     errorBox.hidden = true;
-    var submit = el('button', '', ['Log ind']);
+    var submit = el('button', 'button button-primary', ['Log ind']);
     submit.type = 'submit';
     var form = el('form', '', [input('brugernavn', 'text', 'Brugernavn', 'username'),
       input('adgangskode', 'password', 'Adgangskode', 'current-password'), errorBox, submit]);
@@ -320,7 +339,7 @@
   }
 
   window.Portal = {
-    el: el, byId: byId, button: button, clear: clear, cap: cap,
+    el: el, byId: byId, button: button, scrollTable: scrollTable, clear: clear, cap: cap,
     session: session, saveSession: saveSession, endSession: endSession,
     api: api, errorMessage: errorMessage, login: login, loginForm: loginForm, whoAmI: whoAmI, logout: logout,
     showLogin: showLogin, showWork: showWork,

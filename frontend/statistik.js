@@ -79,7 +79,7 @@
         return cell;
       }));
     }));
-    return el('div', 'scroll', [el('table', 'stats', [el('caption', captionVisible ? '' : 'sr-only', [caption]), el('thead', '', [thead]), body])]);
+    return P.scrollTable(caption, el('table', 'table stats', [el('caption', captionVisible ? '' : 'sr-only', [caption]), el('thead', '', [thead]), body]));
   }
 
   /* ---------- charts: horizontal bars, one per row, with the value written beside it ---------- */
@@ -240,19 +240,19 @@
     var item = el('li', 'card', [el('h3', '', ['Henvisning ' + P.date(r.date) + (r.postcode ? ', ' + r.postcode : '')]), facts]);
     if (r.status !== 'new' && r.status !== 'contacted') return item;
 
-    var msg = el('p', 'field-error');
+    var msg = el('p', 'form-error-message');
     msg.hidden = true;
     var id = 'h' + r.id;
-    var assoc = el('select', 'medium');
+    var assoc = el('select', 'form-select input-width-l');
     assoc.id = id + '-forening';
     assoc.appendChild(el('option', '', ['(ingen forening)']));
     assoc.firstChild.value = '';
     (associations || []).forEach(function (a) { var o = el('option', '', [a.name]); o.value = a.id; assoc.appendChild(o); });
-    var scheme = el('input');
+    var scheme = el('input', 'form-input');
     scheme.type = 'text';
     scheme.id = id + '-ordning';
     scheme.maxLength = 100;
-    function lab(text, input) { var l = el('label', '', [text]); l.htmlFor = input.id; return el('div', 'field', [l, input]); }
+    function lab(text, input) { var l = el('label', 'form-label', [text]); l.htmlFor = input.id; return el('div', 'form-group', [l, input]); }
 
     function move(body, done) {
       P.api('PUT', '/api/v1/referrals/' + encodeURIComponent(r.id), body).then(function (ans) {

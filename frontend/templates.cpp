@@ -17,6 +17,12 @@ const std::vector<std::pair<std::string_view, std::string_view>>& templates() {
       {"search", embedded::search_mustache()},
       {"search_option", embedded::search_option_mustache()},
       {"search_results", embedded::search_results_mustache()},
+      // The staff pages (staff_pages.h); besoeg_after holds the visit page's print views.
+      {"forening", embedded::forening_mustache()},
+      {"koordinator", embedded::koordinator_mustache()},
+      {"besoeg", embedded::besoeg_mustache()},
+      {"besoeg_after", embedded::besoeg_after_mustache()},
+      {"invitation", embedded::invitation_mustache()},
   };
   return kTemplates;
 }

@@ -4,7 +4,8 @@
 #   install-deps.sh          build + run dependencies
 #   install-deps.sh --test   also what the tests need, including the browser tests: Debian's
 #                            chromium, Node.js and npm (when no node is on PATH), and
-#                            `npm ci` in tests/browser when its node_modules is missing or stale
+#                            `npm ci` in tests/browser and frontend/ when their node_modules is
+#                            missing or stale (frontend/: the "dist is up to date" test rebuilds it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -21,6 +22,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
   libkainjow-mustache-dev                    # HTML templates of the citizen pages (frontend/render.h)
+  zlib1g-dev                                 # gzip of the web assets, once at start (frontend/assets.cpp)
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)
@@ -33,11 +35,13 @@ fi
 # downloads a browser: the tests use /usr/bin/chromium).
 browser_packages() {
   [[ ${1:-} == --test ]] || return 0
-  local dir=$root/tests/browser
-  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
-    echo "Installerer browsertestens npm-pakker i tests/browser"
-    (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund)
-  fi
+  local dir
+  for dir in "$root/tests/browser" "$root/frontend"; do
+    if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+      echo "Installerer npm-pakker i ${dir#"$root"/}"
+      (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund)
+    fi
+  done
 }
 
 missing=()

@@ -5,7 +5,10 @@
 // printed; the test passes when the spec exits 0.
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,6 +99,41 @@ TEST_F(BrowserTest, CoordinatorStatistics) { run_spec("stats.spec.mjs"); }
 // Not part of the test run: writes docs/screenshots/*.png (see screenshots.mjs).
 TEST_F(BrowserTest, DISABLED_Screenshots) {
   run_node({"screenshots.mjs"}, {{"OUT_DIR", (fs::path(PORTAL_SOURCE_DIR) / "docs/screenshots").string()}});
+}
+
+std::set<std::string> files_under(const fs::path& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.insert(fs::relative(e.path(), dir).generic_string());
+  }
+  return out;
+}
+
+std::string read_all(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// frontend/dist is committed so the C++ build needs no Node.js; this rebuilds it from the
+// pinned npm packages and scss/ into a temporary folder and compares byte for byte, so a
+// change to the scss without `npm run build` (or a stale dist after a merge) fails here.
+TEST(FrontendDist, IsUpToDate) {
+  const fs::path frontend = fs::path(PORTAL_SOURCE_DIR) / "frontend";
+  ASSERT_TRUE(fs::exists(PORTAL_NODE)) << "node not found: run scripts/install-deps.sh --test";
+  ASSERT_TRUE(fs::exists(frontend / "node_modules/sass")) << "frontend/node_modules missing: run scripts/install-deps.sh --test";
+  pt::TempDir tmp;
+  const fs::path out = tmp.path() / "dist";
+  const auto r = pt::run_program(PORTAL_NODE, {"build-assets.mjs", out.string()}, {}, std::chrono::minutes(2),
+                                 frontend.string());
+  ASSERT_EQ(r.exit_code, 0) << r.describe();
+  const auto committed = files_under(frontend / "dist");
+  const auto built = files_under(out);
+  EXPECT_EQ(committed, built) << "frontend/dist has other files than the build makes";
+  ASSERT_FALSE(built.empty());
+  for (const auto& name : built) {
+    EXPECT_TRUE(read_all(frontend / "dist" / name) == read_all(out / name))
+        << "frontend/dist/" << name << " differs from a fresh build: cd frontend && npm ci && npm run build";
+  }
 }
 
 }  // namespace

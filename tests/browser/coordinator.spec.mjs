@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, newPage, noProblems, token } from './lib.mjs';
+import { BASE_URL, PASSWORD, USERS, api, apiUntil, expectNoAxeViolations, launch, loginOnPage, newPage, noProblems, token } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,6 +19,7 @@ test('a coordinator logs in with the keyboard; every section loads or says it is
   const page = await newPage(browser);
   await page.goto(`${BASE_URL}/koordinator`);
   await page.locator('#brugernavn:focus').waitFor();
+  await expectNoAxeViolations(page, '/koordinator login form');
   await page.keyboard.type(USERS.coordinator.username);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
@@ -31,6 +32,7 @@ test('a coordinator logs in with the keyboard; every section loads or says it is
   }
   await page.getByRole('button', { name: 'Indlæs filen' }).click();
   await page.locator('#fejl', { hasText: 'Vælg en fil først' }).waitFor();
+  await expectNoAxeViolations(page, '/koordinator with every section and an error');
   await page.getByRole('button', { name: 'Log ud' }).click();
   await page.locator('#status', { hasText: 'Du er logget ud' }).waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.getItem('portal.session')), null);
@@ -42,6 +44,7 @@ test('an association editor is refused on the coordinator page', async (t) => {
   await loginOnPage(page, '/koordinator', USERS.gaa.username);
   await page.locator('#login-fejl', { hasText: 'for kommunens koordinatorer' }).waitFor();
   assert.ok(await page.locator('#arbejde').isHidden());
+  await expectNoAxeViolations(page, '/koordinator refusing an editor');
 });
 
 test('the coordinator sees every section filled and can filter associations', async (t) => {
@@ -53,6 +56,15 @@ test('the coordinator sees every section filled and can filter associations', as
   await page.getByLabel('Kun foreninger, der ikke har været logget ind i (dage)').fill('90');
   await page.getByRole('button', { name: 'Vis foreninger' }).click();
   await page.locator('#status', { hasText: 'Listen over foreninger er opdateret' }).waitFor();
+  await expectNoAxeViolations(page, '/koordinator filtered associations');
+  // At phone width the tables scroll inside their labelled box; the page itself does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'page fits 390 px');
+  const box = page.locator('[data-load="associations"] .scroll');
+  assert.equal(await box.getAttribute('role'), 'region');
+  assert.equal(await box.getAttribute('aria-label'), 'Tabel: Foreninger');
+  assert.equal(await box.getAttribute('tabindex'), '0');
+  assert.ok(await box.evaluate((e) => e.getBoundingClientRect().right <= 390), 'the table scrolls inside its box');
   noProblems(page);
 });
 
@@ -94,6 +106,7 @@ test('accounts: disabling an editor stops its login; invitations give a full lin
   await page.waitForFunction(() => document.getElementById('invitation-link').value.includes('#'));
   const link = await page.getByLabel('Send dette link til redaktøren').inputValue();
   assert.match(link, new RegExp(`^${BASE_URL.replace(/[.]/g, '\\.')}/invitation#.{8,}`));
+  await expectNoAxeViolations(page, '/koordinator with an invitation link');
   noProblems(page);
 });
 
@@ -107,6 +120,7 @@ test('an uploaded CSV file is imported and its Danish report shown', async (t) =
   const report = page.locator('#rapport');
   await report.waitFor();
   assert.ok((await report.textContent()).length > 10, 'a report is shown');
+  await expectNoAxeViolations(page, '/koordinator import report');
   const found = await apiUntil('/api/v1/activities/struer-kortspil', 200);
   assert.equal(found.status, 200, found.text);
   assert.equal(found.json.schedule[0].start, '14:00');

@@ -3,7 +3,7 @@
 // association's editor refused with 403, and a Danish error next to a bad postcode.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, USERS, api, apiUntil, launch, loginOnPage, newPage, noProblems } from './lib.mjs';
+import { BASE_URL, PASSWORD, USERS, api, apiUntil, expectNoAxeViolations, launch, loginOnPage, newPage, noProblems } from './lib.mjs';
 
 const TIRSDAG = 'holstebro-gaaklub-tirsdag';
 const TITLE = 'Tirsdagsturen ved Storåen';
@@ -21,6 +21,7 @@ test('an editor logs in with the keyboard only; a wrong password gets a Danish m
   const page = await newPage(browser);
   await page.goto(`${BASE_URL}/forening`);
   await page.locator('#brugernavn:focus').waitFor();  // the page puts focus in the first field
+  await expectNoAxeViolations(page, '/forening login form');
 
   await page.keyboard.type(USERS.gaa.username);
   await page.keyboard.press('Tab');
@@ -31,6 +32,7 @@ test('an editor logs in with the keyboard only; a wrong password gets a Danish m
   await error.waitFor();
   assert.match(await error.textContent(), /Forkert brugernavn eller adgangskode/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'adgangskode');
+  await expectNoAxeViolations(page, '/forening login error');
 
   await page.keyboard.press('Control+A');
   await page.keyboard.type(PASSWORD);
@@ -40,6 +42,7 @@ test('an editor logs in with the keyboard only; a wrong password gets a Danish m
   assert.equal(await page.evaluate(() => document.activeElement.id), 'oversigt-titel', 'focus moves to the list');
   assert.ok(await page.getByRole('button', { name: `Ret ${TITLE}` }).isVisible());
   assert.equal(await page.evaluate(() => !!JSON.parse(sessionStorage.getItem('portal.session')).token), true);
+  await expectNoAxeViolations(page, '/forening list of activities');
   noProblems(page);
 });
 
@@ -136,8 +139,10 @@ test('a two-digit postcode gets a Danish error next to the field, and a summary 
   assert.match(await message.textContent(), /Postnummeret skal være fire cifre/);
   assert.equal(await postcode.getAttribute('aria-invalid'), 'true');
   assert.match(await postcode.getAttribute('aria-describedby'), /\bf-postcode-fejl\b/);
-  // The message sits next to the field: in the same .field block.
-  assert.equal(await page.locator('.field', { has: page.locator('#f-postcode') }).locator('#f-postcode-fejl').count(), 1);
+  // The message sits next to the field: in the same DKFDS form group, marked as in error.
+  const group = page.locator('.form-group', { has: page.locator('#f-postcode') });
+  assert.equal(await group.locator('#f-postcode-fejl.form-error-message').count(), 1);
+  assert.match(await group.getAttribute('class'), /\bform-error\b/);
 
   // A required field emptied and left.
   const title = page.getByLabel('Titel');
@@ -152,6 +157,7 @@ test('a two-digit postcode gets a Danish error next to the field, and a summary 
   await summary.waitFor();
   assert.match(await summary.textContent(), /Der er 1 fejl.*Postnummer: Postnummeret skal være fire cifre/s);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'fejlliste');
+  await expectNoAxeViolations(page, '/forening edit form with errors shown');
   await summary.getByRole('link').click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-postcode');
 
@@ -181,6 +187,7 @@ test('an editor creates an activity with the form and deletes it after confirmin
   await page.getByLabel('Det koster').check();
   await page.getByLabel('Beløb i kroner').fill('15');
   await page.locator('#visning .card', { hasText: 'Hver onsdag kl. 14.00' }).waitFor();
+  await expectNoAxeViolations(page, '/forening new activity form with preview');
   assert.match(await page.locator('#visning .card').textContent(), /15 kr\./);
   await page.getByRole('button', { name: 'Opret aktiviteten' }).click();
   await page.locator('#status', { hasText: 'Aktiviteten er oprettet' }).waitFor();
@@ -201,6 +208,7 @@ test('an editor creates an activity with the form and deletes it after confirmin
   await remove.click();
   const yes = page.getByRole('button', { name: 'Ja, slet aktiviteten' });
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ja, slet aktiviteten');
+  await expectNoAxeViolations(page, '/forening asking before deleting');
   await yes.click();
   await page.locator('#status', { hasText: 'er slettet' }).waitFor();
   assert.equal((await apiUntil(`/api/v1/activities/${id}`, 404)).status, 404);

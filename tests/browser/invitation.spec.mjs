@@ -2,7 +2,7 @@
 // logged in; a used link is refused; a bad link gets a Danish message.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, USERS, api, launch, newPage, noProblems, token } from './lib.mjs';
+import { BASE_URL, USERS, api, expectNoAxeViolations, launch, newPage, noProblems, token } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -13,6 +13,7 @@ test('an unknown or cut-off invitation link gets a plain Danish message', async 
   await page.goto(`${BASE_URL}/invitation#ukendt-invitation-0123456789`);
   await page.locator('#fejl', { hasText: 'Invitationen findes ikke, er brugt eller er udløbet' }).waitFor();
   assert.ok(await page.locator('#opret').isHidden());
+  await expectNoAxeViolations(page, '/invitation with an unknown link');
   await page.goto(`${BASE_URL}/invitation`);
   await page.reload();
   await page.locator('#fejl', { hasText: 'Linket er ikke helt' }).waitFor();
@@ -27,11 +28,13 @@ test('an invitation creates an editor who lands on /forening; the link works onc
   const page = await newPage(browser);
   await page.goto(BASE_URL + invite.json.url);
   await page.getByText(`Du er inviteret til at redigere aktiviteterne for ${USERS.struer.name}`).waitFor();
+  await expectNoAxeViolations(page, '/invitation form');
   await page.getByLabel('Vælg et brugernavn').fill('ny-redaktoer');
   await page.getByLabel('Vælg en adgangskode').fill('lang-nok-kode-42');
   await page.getByLabel('Skriv adgangskoden igen').fill('en-anden-kode-42');
   await page.getByRole('button', { name: 'Opret konto og log ind' }).click();
   await page.locator('#fejl', { hasText: 'ikke ens' }).waitFor();
+  await expectNoAxeViolations(page, '/invitation with an error');
 
   await page.getByLabel('Skriv adgangskoden igen').fill('lang-nok-kode-42');
   await page.getByRole('button', { name: 'Opret konto og log ind' }).click();

@@ -49,6 +49,13 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'da-DK', ...options });
   const page = await context.newPage();
   page.problems = [];
+  // The editor's live check answers 400 with the fields while the form is being filled in
+  // (docs/api-editing.md): an answer the page shows, not a problem. Counted to excuse as many
+  // "status of 400" console lines in noProblems().
+  page.validate400 = 0;
+  page.on('response', (r) => {
+    if (r.status() === 400 && new URL(r.url()).pathname === '/api/v1/activities/validate') page.validate400 += 1;
+  });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // 401/403/404/429 are answers the pages handle; 405 is how this server answers POST
@@ -59,7 +66,9 @@ export async function newPage(browser, options = {}) {
 }
 
 export function noProblems(page) {
-  assert.deepEqual(page.problems, [], 'the page reported errors');
+  let excused = page.validate400 || 0;
+  const problems = page.problems.filter((p) => !(/status of 400/.test(p) && excused-- > 0));
+  assert.deepEqual(problems, [], 'the page reported errors');
 }
 
 export async function api(method, path, { token, body } = {}) {

@@ -4,7 +4,7 @@
 // "SKIPPED: endpoint missing".
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { USERS, api, endpointMissing, launch, loginOnPage, newPage, noProblems, skipMissing, token } from './lib.mjs';
+import { USERS, api, endpointMissing, expectNoAxeViolations, launch, loginOnPage, newPage, noProblems, skipMissing, token } from './lib.mjs';
 
 let browser;
 let staffToken;
@@ -41,6 +41,7 @@ test('statistics: the period is checked; totals, charts, tables and the CSV come
   await page.getByLabel('Til og med').fill('2026-01-01');
   await page.getByRole('button', { name: 'Vis statistik' }).click();
   await page.locator('#periode-fejl', { hasText: 'Fra-datoen skal ligge før til-datoen' }).waitFor();
+  await expectNoAxeViolations(page, '/koordinator statistics with a period error');
   await page.getByLabel('Fra og med').fill(`${today().slice(0, 4)}-01-01`);
   await page.getByLabel('Til og med').fill(today());
   await page.getByRole('button', { name: 'Vis statistik' }).click();
@@ -66,6 +67,7 @@ test('statistics: the period is checked; totals, charts, tables and the CSV come
   assert.match(await months.locator('table').textContent(), /4/);
   const teams = page.locator('[data-stats="teams"]');
   assert.ok((await teams.textContent()).length > 0);
+  await expectNoAxeViolations(page, '/koordinator statistics');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Hent statistik (CSV)' }).click();
@@ -93,7 +95,8 @@ test('the referral queue: a new referral is matched with an association', async 
   const item = page.locator('[data-stats="referrals"] li', { hasText: 'Vil gerne gå ture' });
   assert.match(await item.textContent(), /Ønsker en følgeven første gang/);
   await item.getByRole('button', { name: 'Matchet' }).click();
-  await item.locator('.field-error', { hasText: 'Vælg en forening' }).waitFor();
+  await item.locator('.form-error-message', { hasText: 'Vælg en forening' }).waitFor();
+  await expectNoAxeViolations(page, '/koordinator referral queue with an error');
   await item.getByLabel('Matchet med forening').selectOption({ label: USERS.gaa.name });
   await item.getByRole('button', { name: 'Matchet' }).click();
   await page.locator('#status', { hasText: 'Henvisningen er matchet' }).waitFor();
@@ -112,6 +115,7 @@ test('supply and demand loads or says it is not there yet', async (t) => {
     skipMissing(t, 'GET /api/v1/stats/supply-demand');
   } else {
     assert.match(await box.textContent(), /Efterspurgt|Ingen interesser/);
+    await expectNoAxeViolations(page, '/koordinator supply and demand');
   }
   noProblems(page);
 });
@@ -150,5 +154,7 @@ test('the dashboard shows the published figures, charts by month and team, and "
   const wide = await page.evaluate(() => [...document.querySelectorAll('#statistik *, #henvisninger *, #udbud *')]
     .filter((e) => e.getBoundingClientRect().right > 390 && !e.closest('.scroll')).map((e) => `${e.tagName}.${e.className}#${e.id}`));
   assert.deepEqual(wide, [], 'nothing in the statistics sections is wider than the phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'the page fits 390 px');
+  await expectNoAxeViolations(page, '/koordinator statistics at phone width');
   noProblems(page);
 });
