@@ -71,7 +71,7 @@ TEST(Assets, PagesAreNotHashedAndTheStylesheetReferToHashedFonts) {
 }
 
 TEST(Assets, TextAssetsCarryAGzipCopyThatInflatesToTheBody) {
-  for (const char* path : {"/", "/assets/portal.css", "/shared.js", "/assets/leaflet.js"}) {
+  for (const char* path : {"/assets/soeg.js", "/assets/portal.css", "/shared.js", "/assets/leaflet.js"}) {
     const Asset* a = find_asset(path);
     ASSERT_NE(a, nullptr) << path;
     ASSERT_FALSE(a->gzip.empty()) << path;
