@@ -66,7 +66,7 @@ test('a changed start time is found by a citizen within a second; another associ
   // The citizen's page, open before the change, shows the old time.
   const citizen = await newPage(browser);
   await citizen.goto(`${BASE_URL}/?q=Tirsdagsturen`);
-  const card = citizen.locator('#liste .card', { hasText: TITLE });
+  const card = citizen.locator('#resultater .card', { hasText: TITLE });
   await card.waitFor();
   assert.match(await card.textContent(), /kl\. 10\.00–11\.30/);
 
@@ -94,7 +94,7 @@ test('a changed start time is found by a citizen within a second; another associ
   let seen = -1;
   while (Date.now() - savedAt < 3000) {
     await citizen.getByRole('button', { name: 'Søg', exact: true }).click();
-    await citizen.locator('#liste[aria-busy]').waitFor({ state: 'detached' });
+    await citizen.locator('#resultater[aria-busy]').waitFor({ state: 'detached' });
     if (/kl\. 10\.30–11\.30/.test(await card.textContent())) { seen = Date.now() - savedAt; break; }
   }
   console.log(`citizen's search showed the new time ${seen} ms after the save was answered`);
