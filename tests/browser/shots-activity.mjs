@@ -2,7 +2,7 @@
 // and desktop (1280×900) width, called by screenshots.mjs (the DISABLED screenshot test).
 import { BASE_URL, USERS, api, newPage, token } from './lib.mjs';
 
-const SIZES = [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]];
+const SIZES = [['telefon', { width: 390, height: 844 }], ['skaerm', { width: 1280, height: 900 }]];
 
 export async function shots(browser, dir) {
   const made = await api('POST', '/api/v1/cards', { token: await token(USERS.staff.username), body: {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { BASE_URL, newPage } from './lib.mjs';
 
-const SIZES = { telefon: { width: 390, height: 844 }, computer: { width: 1280, height: 900 } };
+const SIZES = { telefon: { width: 390, height: 844 }, skaerm: { width: 1280, height: 900 } };
 
 export async function shots(browser, dir) {
   for (const [name, viewport] of Object.entries(SIZES)) {
