@@ -46,6 +46,7 @@ ScaleCommands::ScaleCommands(CLI::App& app) : state_(std::make_unique<State>()) 
   s.inproc->add_option("--threads", s.inproc_config.threads, "threads for throughput")->check(CLI::Range(1, 64));
   s.inproc->add_option("--seconds", s.inproc_config.seconds, "throughput phase length")->check(CLI::Range(0.1, 3600.0));
   s.inproc->add_option("--rounds", s.inproc_config.latency_rounds, "latency passes over the mix")->check(CLI::Range(1, 100));
+  s.inproc->add_option("--slowest", s.inproc_config.slowest, "also list this many slowest queries");
 
   s.floor = app.add_subcommand("floor-server", "plain Pistache endpoint that does no work (HTTP floor)");
   s.floor->add_option("--port", s.floor_port, "port on 127.0.0.1")->check(CLI::Range(1, 65535));
@@ -83,6 +84,8 @@ int ScaleCommands::run() {
                 r.documents, r.queries, r.rejected, r.mean_total);
     std::cout << table_header() << '\n' << table_row("in-process search", r.latency) << '\n';
     std::printf("\nin-process throughput: %.0f searches/s with %d threads\n", r.throughput, s.inproc_config.threads);
+    if (!r.slowest.empty()) std::printf("\nslowest queries (ms):\n");
+    for (const auto& [ms, line] : r.slowest) std::printf("%9.2f  %s\n", ms, line.c_str());
     return 0;
   }
   return run_floor_server(s.floor_port, s.floor_threads);

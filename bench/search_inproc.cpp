@@ -1,6 +1,8 @@
 #include "bench/search_inproc.h"
 
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <chrono>
 #include <thread>
 
@@ -54,13 +56,18 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   }
   std::vector<double> samples;
   uint64_t total = 0;
+  std::vector<double> per_line(lines.size(), 0.0);
   for (size_t round = 0; round < std::max<size_t>(config.latency_rounds, 1); ++round) {
-    for (const auto& line : lines) {
+    for (size_t i = 0; i < lines.size(); ++i) {
       const auto start = Clock::now();
-      one(line, &total);
+      one(lines[i], &total);
       samples.push_back(ms_since(start));
+      per_line[i] = std::max(per_line[i], samples.back());
     }
   }
+  for (size_t i = 0; i < lines.size(); ++i) result.slowest.emplace_back(per_line[i], lines[i]);
+  std::sort(result.slowest.begin(), result.slowest.end(), std::greater<>());
+  result.slowest.resize(std::min(result.slowest.size(), config.slowest));
   result.mean_total = samples.empty() ? 0 : static_cast<double>(total) / static_cast<double>(samples.size());
   result.latency = summarize(std::move(samples));
 

@@ -16,6 +16,7 @@ struct InprocConfig {
   int threads = 2;        // for the throughput phase
   double seconds = 10;    // length of the throughput phase
   size_t latency_rounds = 1;  // passes over the mix for the single-threaded latency phase
+  size_t slowest = 0;         // report this many slowest lines (for profiling)
 };
 
 struct InprocResult {
@@ -25,6 +26,7 @@ struct InprocResult {
   Summary latency;          // single-threaded, after a warm-up pass
   double throughput = 0;    // searches/s with `threads` threads
   double mean_total = 0;    // mean "total" of the answers (how much each query matches)
+  std::vector<std::pair<double, std::string>> slowest;  // ms and line, slowest first
 };
 
 // Throws core::Error(unavailable) when there is no index, std::runtime_error on a bad mix file.
