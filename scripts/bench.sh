@@ -182,9 +182,9 @@ for size in "${sizes[@]}"; do
   row "server RSS warm / after load" "${rss_warm} / ${rss_load} MB" "" "" "" ""
   read -r a b c <<<"$(row_percentiles "$inproc_row")"
   row "search in-process" "1 thread; 2 threads for req/s" "$a" "$b" "$c" "$inproc_rps"
-  row "search over HTTP (wrk)" "c=$connections, non-2xx $(field non2xx "$http")" "$(field p50_ms "$http")" \
+  row "search over HTTP (wrk)" "c=$connections, non-2xx $(field non2xx "$http"), errors/timeouts $(field errors "$http")" "$(field p50_ms "$http")" \
     "$(field p95_ms "$http")" "$(field p99_ms "$http")" "$(field rps "$http")"
-  row "HTTP floor (plain Pistache)" "c=$connections" "$(field p50_ms "$floor_line")" "$(field p95_ms "$floor_line")" \
+  row "HTTP floor (plain Pistache)" "c=$connections, errors/timeouts $(field errors "$floor_line")" "$(field p50_ms "$floor_line")" "$(field p95_ms "$floor_line")" \
     "$(field p99_ms "$floor_line")" "$(field rps "$floor_line")"
   for cmp in pg-fts sphinx; do
     label=$([[ $cmp == pg-fts ]] && echo "PostgreSQL FTS" || echo "Sphinx")
