@@ -1,11 +1,13 @@
 // portal-bench: benchmark commands that print figures (docs/benchmarks.md).
 //   portal-bench write-latency --url URL --user NAME   (password on standard input)
+//   portal-bench corpus | mix | search-inproc | floor-server   (bench/scale_commands.h)
 #include <cstdio>
 #include <iostream>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "bench/scale_commands.h"
 #include "bench/write_latency.h"
 
 namespace {
@@ -41,8 +43,10 @@ int main(int argc, char** argv) {
   cmd->add_option("--wait-seconds", writes.wait_seconds, "wait this long for the server to answer /healthz")
       ->check(CLI::Range(0, 600));
   cmd->add_option("--timeout-ms", writes.timeout_ms, "give up on one write after this")->check(CLI::Range(10, 60000));
+  portal::bench::ScaleCommands scale(app);  // corpus, mix, search-inproc, floor-server
   CLI11_PARSE(app, argc, argv);
   try {
+    if (scale.chosen()) return scale.run();
     if (!std::getline(std::cin, writes.password)) {
       std::cerr << "portal-bench: give the password on standard input\n";
       return 2;

@@ -6,6 +6,7 @@
 #                            chromium, Node.js and npm (when no node is on PATH), and
 #                            `npm ci` in tests/browser and frontend/ when their node_modules is
 #                            missing or stale (frontend/: the "dist is up to date" test rebuilds it)
+#   install-deps.sh --bench  also what scripts/bench.sh needs (wrk, curl)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -29,6 +30,10 @@ if [[ ${1:-} == --test ]]; then
   packages+=(chromium)                                 # browser tests (tests/browser)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+
+if [[ ${1:-} == --bench ]]; then
+  packages+=(wrk curl)  # HTTP load generator and health probe of scripts/bench.sh
 fi
 
 # The browser tests' npm packages (playwright-core, pinned in package-lock.json; it never
