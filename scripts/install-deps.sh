@@ -5,6 +5,7 @@
 #   install-deps.sh --test   also what the tests need, including the browser tests: Debian's
 #                            chromium, Node.js and npm (when no node is on PATH), and
 #                            `npm ci` in tests/browser when its node_modules is missing or stale
+#   install-deps.sh --bench  also what the benchmarks compare against: Sphinx (searchd, indexer)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -20,12 +21,16 @@ packages=(
   libqrencode-dev                            # QR codes of portal cards (api/qr_svg.cpp)
   nlohmann-json3-dev libcli11-dev libspdlog-dev
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
+  libmariadb-dev                             # SphinxQL client of the Sphinx comparator (bench/)
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)
   packages+=(chromium)                                 # browser tests (tests/browser)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+if [[ ${1:-} == --test || ${1:-} == --bench ]]; then
+  packages+=(sphinxsearch)                             # the Sphinx comparator (bench/sphinx.h) and its test
 fi
 
 # The browser tests' npm packages (playwright-core, pinned in package-lock.json; it never

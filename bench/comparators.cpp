@@ -1,0 +1,146 @@
+#include "bench/comparators.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "core/errors.h"
+
+namespace portal::bench {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%') {
+      const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
+      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
+      if (hi < 0 || lo < 0) throw std::invalid_argument("malformed percent escape in '" + std::string(s) + "'");
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+}  // namespace
+
+search::SearchParams decode_query_string(std::string_view line) {
+  search::SearchParams params;
+  while (!line.empty()) {
+    const size_t amp = line.find('&');
+    const std::string_view pair = line.substr(0, amp);
+    line = amp == std::string_view::npos ? std::string_view() : line.substr(amp + 1);
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    const std::string key = percent_decode(pair.substr(0, eq));
+    const std::string value = eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1));
+    auto [it, inserted] = params.emplace(key, value);
+    if (!inserted) it->second += "," + value;
+  }
+  return params;
+}
+
+std::vector<search::SearchRequest> load_mix(const std::string& path, const core::Vocabulary& vocabulary,
+                                            const core::Geo& geo) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read the query mix " + path);
+  std::vector<search::SearchRequest> mix;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    try {
+      mix.push_back(search::parse_search_request(decode_query_string(line), vocabulary, geo));
+    } catch (const std::exception& e) {
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  if (mix.empty()) throw std::runtime_error("the query mix " + path + " has no queries");
+  return mix;
+}
+
+LoadFigures measure_mix(const std::vector<search::SearchRequest>& mix, const ConnectFn& connect, int threads,
+                        double seconds) {
+  LoadFigures f;
+  f.threads = threads;
+  {
+    QueryFn query = connect();
+    for (const auto& r : mix) query(r);  // warm-up: caches, plans, connection
+    std::vector<double> samples;
+    samples.reserve(mix.size());
+    for (const auto& r : mix) {
+      const auto start = std::chrono::steady_clock::now();
+      const long total = query(r);
+      samples.push_back(elapsed_ms(start));
+      if (total == 0) ++f.zero_results;
+    }
+    f.single = summarize(std::move(samples));
+  }
+
+  std::vector<std::vector<double>> per_thread(static_cast<size_t>(threads));
+  std::vector<QueryFn> clients;
+  for (int t = 0; t < threads; ++t) clients.push_back(connect());
+  std::atomic<bool> stop{false};
+  std::mutex error_mutex;
+  std::exception_ptr error;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      try {
+        size_t i = static_cast<size_t>(t) * mix.size() / static_cast<size_t>(threads);
+        while (!stop.load(std::memory_order_relaxed)) {
+          const auto begin = std::chrono::steady_clock::now();
+          clients[static_cast<size_t>(t)](mix[i % mix.size()]);
+          per_thread[static_cast<size_t>(t)].push_back(elapsed_ms(begin));
+          ++i;
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+        stop = true;
+      }
+    });
+  }
+  while (!stop && elapsed_ms(start) < seconds * 1000.0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  stop = true;
+  for (auto& w : workers) w.join();
+  f.seconds = elapsed_ms(start) / 1000.0;
+  if (error) std::rethrow_exception(error);
+  std::vector<double> all;
+  for (auto& v : per_thread) all.insert(all.end(), v.begin(), v.end());
+  f.loaded = summarize(std::move(all));
+  return f;
+}
+
+void print_figures(const std::string& name, const LoadFigures& f) {
+  std::cout << table_row(name + " single client", f.single) << '\n'
+            << table_row(name + " " + std::to_string(f.threads) + " clients", f.loaded) << '\n';
+  std::printf("%s throughput: %.0f queries/s with %d clients over %.1f s; %zu of %zu mix queries found nothing\n",
+              name.c_str(), f.throughput(), f.threads, f.seconds, f.zero_results, f.single.count);
+}
+
+}  // namespace portal::bench
