@@ -41,6 +41,8 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
+constexpr size_t kMinSingleSamples = 1000;
+
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
 }
@@ -90,13 +92,25 @@ LoadFigures measure_mix(const std::vector<search::SearchRequest>& mix, const Con
     QueryFn query = connect();
     for (const auto& r : mix) query(r);  // warm-up: caches, plans, connection
     std::vector<double> samples;
-    samples.reserve(mix.size());
-    for (const auto& r : mix) {
-      const auto start = std::chrono::steady_clock::now();
-      const long total = query(r);
-      samples.push_back(elapsed_ms(start));
-      if (total == 0) ++f.zero_results;
+    f.query_ms.assign(mix.size(), 0.0);
+    size_t passes = 0;
+    const auto start = std::chrono::steady_clock::now();
+    // Whole passes over the mix until at least kMinSingleSamples queries or `seconds` are done.
+    for (size_t pass = 0; pass == 0 || (samples.size() < kMinSingleSamples && elapsed_ms(start) < seconds * 1000.0);
+         ++pass) {
+      ++passes;
+      for (size_t i = 0; i < mix.size(); ++i) {
+        const auto begin = std::chrono::steady_clock::now();
+        const long total = query(mix[i]);
+        samples.push_back(elapsed_ms(begin));
+        f.query_ms[i] += samples.back();
+        if (pass == 0) {
+          f.totals.push_back(total);
+          if (total == 0) ++f.zero_results;
+        }
+      }
     }
+    for (auto& ms : f.query_ms) ms /= static_cast<double>(passes);
     f.single = summarize(std::move(samples));
   }
 
@@ -136,11 +150,25 @@ LoadFigures measure_mix(const std::vector<search::SearchRequest>& mix, const Con
   return f;
 }
 
-void print_figures(const std::string& name, const LoadFigures& f) {
+void print_figures(const std::string& name, const LoadFigures& f, size_t mix_size) {
   std::cout << table_row(name + " single client", f.single) << '\n'
             << table_row(name + " " + std::to_string(f.threads) + " clients", f.loaded) << '\n';
   std::printf("%s throughput: %.0f queries/s with %d clients over %.1f s; %zu of %zu mix queries found nothing\n",
-              name.c_str(), f.throughput(), f.threads, f.seconds, f.zero_results, f.single.count);
+              name.c_str(), f.throughput(), f.threads, f.seconds, f.zero_results, mix_size);
+  if (f.zero_results > 0) {
+    std::string which;
+    for (size_t i = 0; i < f.totals.size(); ++i) {
+      if (f.totals[i] == 0) which += (which.empty() ? "" : ", ") + std::to_string(i + 1);
+    }
+    std::printf("%s found nothing for mix queries (1-based, comments and blank lines not counted): %s\n",
+                name.c_str(), which.c_str());
+  }
+}
+
+void print_per_query(const std::string& name, const LoadFigures& f) {
+  for (size_t i = 0; i < f.totals.size(); ++i) {
+    std::printf("%s query %3zu: %7ld matches %9.2f ms\n", name.c_str(), i + 1, f.totals[i], f.query_ms[i]);
+  }
 }
 
 }  // namespace portal::bench

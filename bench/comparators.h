@@ -36,21 +36,26 @@ using QueryFn = std::function<long(const search::SearchRequest&)>;
 using ConnectFn = std::function<QueryFn()>;
 
 struct LoadFigures {
-  Summary single;          // one client, each query of the mix once (after one warm-up pass)
-  size_t zero_results = 0; // queries of the mix with no match (single-client pass)
+  Summary single;          // one client: whole passes over the mix (after a warm-up pass)
+  size_t zero_results = 0; // queries of the mix with no match
+  std::vector<long> totals; // matches of each query of the mix, in mix order
+  std::vector<double> query_ms;  // mean time of each query of the mix on one client
   Summary loaded;          // every query answered under load
   double seconds = 0;      // duration of the load phase
   int threads = 0;
   double throughput() const { return seconds > 0 ? static_cast<double>(loaded.count) / seconds : 0.0; }
 };
 
-// Times the mix: a warm-up pass and a timed pass on one connection, then `threads` clients
+// Times the mix: a warm-up pass, then whole passes on one connection until 1,000 queries or
+// `seconds` (at least one pass), then `threads` clients
 // (one connection each, starting at different places in the mix) for `seconds`.
 // An exception in any client is rethrown.
 LoadFigures measure_mix(const std::vector<search::SearchRequest>& mix, const ConnectFn& connect, int threads,
                         double seconds);
 
 // Prints the rows "<name> single client", "<name> T clients" and the throughput line.
-void print_figures(const std::string& name, const LoadFigures& f);
+void print_figures(const std::string& name, const LoadFigures& f, size_t mix_size);
+// Prints one line per query of the mix: its number, matches and mean single-client time.
+void print_per_query(const std::string& name, const LoadFigures& f);
 
 }  // namespace portal::bench

@@ -39,6 +39,7 @@ struct CompareConfig {
   int threads = 2;
   double seconds = 10;
   int port = 0;
+  bool per_query = false;
 };
 
 void add_compare_options(CLI::App* cmd, CompareConfig& c) {
@@ -47,6 +48,7 @@ void add_compare_options(CLI::App* cmd, CompareConfig& c) {
   cmd->add_option("--mix", c.mix, "query mix: one URL query string a line")->required();
   cmd->add_option("--threads", c.threads, "concurrent clients, one connection each")->check(CLI::Range(1, 64));
   cmd->add_option("--seconds", c.seconds, "duration of the load phase")->check(CLI::Range(0.1, 3600.0));
+  cmd->add_flag("--per-query", c.per_query, "also print each mix query's matches and mean time");
 }
 
 int pg_fts(const CompareConfig& c) {
@@ -72,7 +74,8 @@ int pg_fts(const CompareConfig& c) {
       },
       c.threads, c.seconds);
   std::cout << portal::bench::table_header() << '\n';
-  portal::bench::print_figures("pg-fts", figures);
+  portal::bench::print_figures("pg-fts", figures, mix.size());
+  if (c.per_query) portal::bench::print_per_query("pg-fts", figures);
   return 0;
 }
 
@@ -98,7 +101,8 @@ int sphinx(const CompareConfig& c) {
       },
       c.threads, c.seconds);
   std::cout << portal::bench::table_header() << '\n';
-  portal::bench::print_figures("sphinx", figures);
+  portal::bench::print_figures("sphinx", figures, mix.size());
+  if (c.per_query) portal::bench::print_per_query("sphinx", figures);
   return 0;
 }
 

@@ -43,7 +43,7 @@ TEST(DecodeQueryString, DecodesUtf8AndJoinsRepeatedKeys) {
 TEST(LoadMix, ParsesEveryLineAndNamesABadOne) {
   const auto dir = std::filesystem::path(PORTAL_SOURCE_DIR) / "tests" / "bench" / "data";
   const auto mix = load_mix((dir / "dev-mix.txt").string(), vocabulary(), geo());
-  ASSERT_EQ(mix.size(), 16u);
+  ASSERT_EQ(mix.size(), 40u);
   EXPECT_EQ(mix[1].q, "strikke café");
   EXPECT_THAT(mix[6].transport, ElementsAre("public_transport", "parking"));
   const auto bad = std::filesystem::temp_directory_path() / "portal-bench-bad-mix.txt";
