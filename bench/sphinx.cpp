@@ -297,7 +297,10 @@ SphinxServer::SphinxServer(pqxx::connection& conn, const core::Vocabulary& vocab
           searchd_pid_ = 0;
           throw std::runtime_error("searchd stopped:\n" + read_text(out));
         }
-        if (attempt >= 100) throw std::runtime_error(std::string("searchd does not answer: ") + e.what());
+        if (attempt >= 600) {
+          throw std::runtime_error(std::string("searchd does not answer within 30 s: ") + e.what() + "\n" +
+                                   read_text(out) + read_text(fs::path(dir_) / "searchd.log"));
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     }
