@@ -4,6 +4,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <memory>
 
@@ -120,6 +125,35 @@ TEST_F(ComparatorsTest, SphinxAnswersTheSameAsPostgres) {
   EXPECT_EQ(client.search(request("free=true")).total, 2);
   EXPECT_EQ(client.search(request("postcode=7500&radius_km=10&sort=distance")).total, 2);
   EXPECT_THAT(client.search(request("interest=walking&per_page=1&page=2")).ids, ElementsAre("holstebro-gaaklub-tirsdag"));
+}
+
+bool accepts_connections(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+size_t sphinx_dirs() {
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator("/tmp")) {
+    if (e.path().filename().string().rfind("portal-bench-sphinx-", 0) == 0) ++n;
+  }
+  return n;
+}
+
+TEST_F(ComparatorsTest, SphinxServerStopsSearchdAndRemovesItsDirectory) {
+  auto server = std::make_unique<SphinxServer>(*conn_, vocabulary());
+  const int port = server->port();
+  EXPECT_TRUE(accepts_connections(port));
+  const size_t dirs = sphinx_dirs();
+  server.reset();
+  EXPECT_FALSE(accepts_connections(port));
+  EXPECT_EQ(sphinx_dirs(), dirs - 1);
 }
 
 }  // namespace
