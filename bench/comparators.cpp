@@ -10,7 +10,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/calendar.h"
 #include "core/errors.h"
+#include "search/searcher.h"
 
 namespace portal::bench {
 namespace {
@@ -163,6 +165,33 @@ void print_figures(const std::string& name, const LoadFigures& f, size_t mix_siz
     std::printf("%s found nothing for mix queries (1-based, comments and blank lines not counted): %s\n",
                 name.c_str(), which.c_str());
   }
+}
+
+std::vector<long> portal_totals(const std::vector<search::SearchRequest>& mix, const std::string& index_dir,
+                                const core::Vocabulary& vocabulary) {
+  search::Searcher searcher(search::IndexDirectory(index_dir), vocabulary, 1);
+  const core::LocalTime now = core::copenhagen_time(std::chrono::system_clock::now());
+  std::vector<long> totals;
+  for (const auto& r : mix) totals.push_back(searcher.search(r, now).at("total").get<long>());
+  return totals;
+}
+
+void print_zero_comparison(const std::string& name, const std::vector<long>& comparator,
+                           const std::vector<long>& portal) {
+  size_t portal_zero = 0, comparator_zero = 0;
+  std::string only_portal, only_comparator;
+  for (size_t i = 0; i < portal.size() && i < comparator.size(); ++i) {
+    if (portal[i] == 0) ++portal_zero;
+    if (comparator[i] == 0) ++comparator_zero;
+    if (portal[i] > 0 && comparator[i] == 0) only_portal += (only_portal.empty() ? "" : ", ") + std::to_string(i + 1);
+    if (portal[i] == 0 && comparator[i] > 0) {
+      only_comparator += (only_comparator.empty() ? "" : ", ") + std::to_string(i + 1);
+    }
+  }
+  std::printf("found nothing: portal %zu, %s %zu of %zu mix queries\n", portal_zero, name.c_str(), comparator_zero,
+              portal.size());
+  if (!only_portal.empty()) std::printf("  only the portal found something for: %s\n", only_portal.c_str());
+  if (!only_comparator.empty()) std::printf("  only %s found something for: %s\n", name.c_str(), only_comparator.c_str());
 }
 
 void print_per_query(const std::string& name, const LoadFigures& f) {

@@ -55,6 +55,15 @@ LoadFigures measure_mix(const std::vector<search::SearchRequest>& mix, const Con
 
 // Prints the rows "<name> single client", "<name> T clients" and the throughput line.
 void print_figures(const std::string& name, const LoadFigures& f, size_t mix_size);
+// The portal's own totals for the mix: search::Searcher on the index in `index_dir` (as
+// portal-indexer rebuild writes it), one call per query, at the current time.
+std::vector<long> portal_totals(const std::vector<search::SearchRequest>& mix, const std::string& index_dir,
+                                const core::Vocabulary& vocabulary);
+// Prints how many mix queries found nothing in the portal and in the comparator, and which
+// queries differ in that.
+void print_zero_comparison(const std::string& name, const std::vector<long>& comparator,
+                           const std::vector<long>& portal);
+
 // Prints one line per query of the mix: its number, matches and mean single-client time.
 void print_per_query(const std::string& name, const LoadFigures& f);
 

@@ -40,6 +40,7 @@ struct CompareConfig {
   double seconds = 10;
   int port = 0;
   bool per_query = false;
+  std::string index_dir;
 };
 
 void add_compare_options(CLI::App* cmd, CompareConfig& c) {
@@ -48,6 +49,8 @@ void add_compare_options(CLI::App* cmd, CompareConfig& c) {
   cmd->add_option("--mix", c.mix, "query mix: one URL query string a line")->required();
   cmd->add_option("--threads", c.threads, "concurrent clients, one connection each")->check(CLI::Range(1, 64));
   cmd->add_option("--seconds", c.seconds, "duration of the load phase")->check(CLI::Range(0.1, 3600.0));
+  cmd->add_option("--index-dir", c.index_dir,
+                  "the portal's search index: also compare which mix queries find nothing there");
   cmd->add_flag("--per-query", c.per_query, "also print each mix query's matches and mean time");
 }
 
@@ -76,6 +79,10 @@ int pg_fts(const CompareConfig& c) {
   std::cout << portal::bench::table_header() << '\n';
   portal::bench::print_figures("pg-fts", figures, mix.size());
   if (c.per_query) portal::bench::print_per_query("pg-fts", figures);
+  if (!c.index_dir.empty()) {
+    portal::bench::print_zero_comparison("pg-fts", figures.totals,
+                                         portal::bench::portal_totals(mix, c.index_dir, vocabulary));
+  }
   return 0;
 }
 
@@ -103,6 +110,10 @@ int sphinx(const CompareConfig& c) {
   std::cout << portal::bench::table_header() << '\n';
   portal::bench::print_figures("sphinx", figures, mix.size());
   if (c.per_query) portal::bench::print_per_query("sphinx", figures);
+  if (!c.index_dir.empty()) {
+    portal::bench::print_zero_comparison("sphinx", figures.totals,
+                                         portal::bench::portal_totals(mix, c.index_dir, vocabulary));
+  }
   return 0;
 }
 
