@@ -6,7 +6,8 @@
 #                            chromium, Node.js and npm (when no node is on PATH), and
 #                            `npm ci` in tests/browser and frontend/ when their node_modules is
 #                            missing or stale (frontend/: the "dist is up to date" test rebuilds it)
-#   install-deps.sh --bench  also what scripts/bench.sh needs (wrk, curl)
+#   install-deps.sh --bench  also what scripts/bench.sh needs (wrk, curl) and what the benchmarks
+#                            compare against: Sphinx (searchd, indexer)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -24,12 +25,16 @@ packages=(
   libcurl4-openssl-dev                       # HTTP client of the benchmark commands (bench/)
   libkainjow-mustache-dev                    # HTML templates of the citizen pages (frontend/render.h)
   zlib1g-dev                                 # gzip of the web assets, once at start (frontend/assets.cpp)
+  libmariadb-dev                             # SphinxQL client of the Sphinx comparator (bench/)
 )
 if [[ ${1:-} == --test ]]; then
   packages+=(libgtest-dev libgmock-dev curl)
   packages+=(chromium)                                 # browser tests (tests/browser)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
+if [[ ${1:-} == --test || ${1:-} == --bench ]]; then
+  packages+=(sphinxsearch)                             # the Sphinx comparator (bench/sphinx.h) and its test
 fi
 
 if [[ ${1:-} == --bench ]]; then
