@@ -142,6 +142,7 @@ Server::Call Server::call_from(const Rest::Request& request) {
     while (!call.bearer.empty() && call.bearer.back() == ' ') call.bearer.pop_back();
   }
   if (const auto raw = request.headers().tryGetRaw("Cookie")) call.cookie = raw->value();
+  if (const auto raw = request.headers().tryGetRaw("Accept-Encoding")) call.gzip = frontend::accepts_gzip(raw->value());
   if (const auto raw = request.headers().tryGetRaw("Referer")) call.referer = raw->value();
   if (const auto host = request.headers().tryGet<Http::Header::Host>()) {
     call.host = host->host();
@@ -151,7 +152,7 @@ Server::Call Server::call_from(const Rest::Request& request) {
   return call;
 }
 
-void Server::send_reply(Http::ResponseWriter& writer, Reply reply) {
+void Server::send_reply(Http::ResponseWriter& writer, Reply reply, bool gzip) {
   common_headers(writer);
   auto type = kJson;
   for (auto& [name, value] : reply.headers) {
@@ -159,6 +160,13 @@ void Server::send_reply(Http::ResponseWriter& writer, Reply reply) {
       type = Http::Mime::MediaType::fromString(value);
     } else {
       set_header(writer, name, value);
+    }
+  }
+  if (type.sub() == Http::Mime::Subtype::Html) {
+    set_header(writer, "Vary", "Accept-Encoding, Cookie");
+    if (gzip && reply.body.size() >= 1024) {
+      reply.body = frontend::gzip_compress(reply.body);
+      set_header(writer, "Content-Encoding", "gzip");
     }
   }
   if (reply.body.empty()) {
@@ -170,7 +178,8 @@ void Server::send_reply(Http::ResponseWriter& writer, Reply reply) {
 
 void Server::page(const std::string& path, CallHandler handler) {
   get(path, [handler = std::move(handler)](const Rest::Request& request, Http::ResponseWriter& response) {
-    send_reply(response, handler(call_from(request)));
+    Call call = call_from(request);
+    send_reply(response, handler(call), call.gzip);
   });
 }
 
@@ -182,7 +191,7 @@ Server::Handler Server::offloaded(CallHandler handler) {
     ++in_flight_;
     const bool queued = work_.submit([this, handler, call = std::move(call), writer] {
       try {
-        send_reply(*writer, handler(call));
+        send_reply(*writer, handler(call), call.gzip);
       } catch (const core::Error& e) {
         if (e.code() == core::ErrorCode::unauthorized) set_header(*writer, "WWW-Authenticate", "Bearer");
         if (e.code() == core::ErrorCode::too_many_requests) set_header(*writer, "Retry-After", "900");

@@ -109,6 +109,7 @@ class Server {
     std::string cookie;   // the Cookie header, or "" (rendered pages: the larger-text switch)
     std::string referer;  // the Referer header, or ""
     std::string host;     // the Host header, or ""
+    bool gzip = false;    // Accept-Encoding allows gzip (rendered pages are sent compressed)
   };
   struct Reply {
     Pistache::Http::Code status = Pistache::Http::Code::Ok;
@@ -133,7 +134,9 @@ class Server {
   // What a handler needs from the request, copied (the request dies with the Pistache call).
   static Call call_from(const Pistache::Rest::Request& request);
   // Sends a Reply: common headers, its headers ("Content-Type" replaces JSON), its body.
-  static void send_reply(Pistache::Http::ResponseWriter& writer, Reply reply);
+  // Sends the reply; an HTML body of 1 KB or more goes gzip-compressed when `gzip` (the
+  // client's Accept-Encoding allows it).
+  static void send_reply(Pistache::Http::ResponseWriter& writer, Reply reply, bool gzip = false);
 
   Reply login(const Call& call);
   Reply logout(const Call& call);

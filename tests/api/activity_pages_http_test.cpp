@@ -9,6 +9,7 @@
 #include <pqxx/pqxx>
 
 #include "tests/api/user_server_fixture.h"
+#include "tests/support/gunzip.h"
 
 namespace portal::api::tests {
 namespace {
@@ -63,6 +64,16 @@ TEST_F(ActivityPagesHttpTest, ActivityPageHasEverythingForTheReader) {
   EXPECT_THAT(r.body, HasSubstr("<a class=\"back-link\" href=\"/\">"));
   EXPECT_THAT(r.body, ::testing::ContainsRegex("<script src=\"/assets/aktivitet\\.[0-9a-f]{10}\\.js\" defer></script>"));
   EXPECT_THAT(r.body, Not(HasSubstr("style=")));
+}
+
+TEST_F(ActivityPagesHttpTest, ActivityPageIsGzippedWhenTheBrowserAllowsIt) {
+  const std::string target = std::string("/aktivitet/") + kTirsdag;
+  const HttpResponse plain = get(target);
+  const HttpResponse packed = get(target, {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(packed.status, 200) << packed.describe();
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(packed.header("content-encoding"), "gzip");
+  EXPECT_EQ(pt::gunzip(packed.body), plain.body);
 }
 
 TEST_F(ActivityPagesHttpTest, BackLinkFollowsOnlyThisSitesSearch) {

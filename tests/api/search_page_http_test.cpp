@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include "tests/support/gunzip.h"
 #include "tests/support/http_client.h"
 #include "tests/support/process.h"
 #include "tests/support/server_process.h"
@@ -167,6 +168,19 @@ TEST_F(SearchPageTest, MisspeltWordsOfferDidYouMean) {
   const HttpResponse r = page("/?q=" + pt::url_encode("fællesang"));
   ASSERT_EQ(r.status, 200) << r.describe();
   EXPECT_THAT(r.body, HasSubstr("Mente du <a href=\"/?q="));
+}
+
+TEST_F(SearchPageTest, PageIsGzippedWhenTheBrowserAllowsIt) {
+  const HttpResponse plain = pt::http_get(server_->port(), "/?q=g%C3%A5tur&postcode=7500&radius_km=10");
+  ASSERT_EQ(plain.status, 200) << plain.describe();
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  const HttpResponse packed =
+      pt::http_get(server_->port(), "/?q=g%C3%A5tur&postcode=7500&radius_km=10", {{"Accept-Encoding", "gzip, br"}});
+  ASSERT_EQ(packed.status, 200) << packed.describe();
+  EXPECT_EQ(packed.header("content-encoding"), "gzip");
+  EXPECT_THAT(packed.header("vary"), ::testing::HasSubstr("Accept-Encoding"));
+  EXPECT_LT(packed.body.size(), plain.body.size() / 3);
+  EXPECT_EQ(pt::gunzip(packed.body), plain.body);
 }
 
 TEST_F(SearchPageTest, HeadHasNoBody) {
