@@ -46,7 +46,16 @@ icu::UnicodeString normalize_unicode(const icu::Normalizer2& casefold, icu::Tran
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString folded = casefold.normalize(text, status);
   if (U_FAILURE(status)) return text;
-  strip.transliterate(folded);
+  // The accent transliterator is the costliest step of indexing, and only letters from U+00C0
+  // up (other than æ, ø, å) can carry or be accents: no code point below U+00C0 has a
+  // canonical decomposition or is a nonspacing mark. Text without such letters (most Danish
+  // text after case folding) is skipped unchanged.
+  bool plain = true;
+  for (int32_t i = 0, n = folded.length(); i < n && plain; ++i) {
+    const char16_t c = folded.charAt(i);
+    plain = c < 0xC0 || c == u'æ' || c == u'ø' || c == u'å';
+  }
+  if (!plain) strip.transliterate(folded);
   return folded;
 }
 }  // namespace

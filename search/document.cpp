@@ -16,7 +16,11 @@ void index_text(Analyzer& analyzer, Xapian::Document& doc, std::string_view pref
                 std::string_view text, std::set<std::string>* spelling) {
   if (text.empty()) return;
   for (const auto& word : analyzer.index_words(text)) {
-    for (const auto& form : analyzer.forms(word)) {
+    const auto forms = analyzer.forms(word);  // exact, stem, folded stem, parts
+    for (const auto& form : forms) {
+      // A folded stem equal to the stem (no æ, ø or å in it: most words) would repeat the
+      // stem's postings; the query asks for the stem in its place (schema.h).
+      if (form.kind == WordForm::Kind::folded && form.term == forms[1].term) continue;
       doc.add_term(schema::form_term(form_marker(form.kind), prefix, form.term));
     }
     if (spelling && utf8_length(word) >= 4 && (static_cast<unsigned char>(word[0]) >= 0x80 || std::isalpha(static_cast<unsigned char>(word[0])))) {

@@ -1,11 +1,14 @@
 #include "search/index.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <stdexcept>
 
@@ -153,6 +156,33 @@ bool live_index_is_current(const IndexDirectory& dir) {
   }
 }
 
+namespace {
+
+// fsync()s every file of a closed generation folder and the folder itself: the generation was
+// written with DB_NO_SYNC, and must be on disk before `current` names it.
+void sync_generation(const fs::path& folder) {
+  const auto sync_path = [](const fs::path& p, int flags) {
+    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot open " + p.string() + " to sync it");
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) throw std::runtime_error("cannot sync " + p.string());
+  };
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.is_regular_file()) sync_path(entry.path(), O_RDONLY);
+  }
+  sync_path(folder, O_RDONLY | O_DIRECTORY);
+}
+
+// A prepared document: built off the writer's thread, added in the input order.
+struct Prepared {
+  std::string id_term;
+  Xapian::Document doc;
+  std::vector<std::string> spelling;
+};
+
+}  // namespace
+
 std::string build_generation(const IndexDirectory& dir, const core::Vocabulary& vocabulary,
                              const std::vector<core::Activity>& activities,
                              const std::map<std::string, core::Association>& associations,
@@ -160,17 +190,58 @@ std::string build_generation(const IndexDirectory& dir, const core::Vocabulary& 
   const auto previous = dir.current();
   const std::string generation = dir.create_generation();
   {
-    Xapian::WritableDatabase db(dir.path(generation).string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    Analyzer analyzer;
-    for (const auto& activity : activities) {
-      auto assoc = associations.find(activity.association);
-      if (assoc == associations.end()) continue;
-      add_document(db, analyzer, vocabulary, activity, assoc->second);
+    // Crash safety does not need Xapian's own fsyncs here: nobody reads this generation until
+    // publish() names it, and sync_generation() puts every file on disk before that. A crash
+    // before then leaves an unnamed folder that remove_stale() deletes later.
+    Xapian::WritableDatabase db(dir.path(generation).string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    // Documents are analysed on two threads (one Analyzer each: they are not thread-safe), a
+    // batch ahead of the one writer, which adds them in the input order. The generation is
+    // fresh, so there is no old document whose spelling words need forgetting.
+    constexpr size_t kBatch = 512;
+    Analyzer analyzers[2];
+    const auto prepare = [&](size_t from, size_t to, Analyzer& analyzer, std::vector<Prepared>& out) {
+      for (size_t i = from; i < to; ++i) {
+        const auto& activity = activities[i];
+        auto assoc = associations.find(activity.association);
+        if (assoc == associations.end()) {
+          out.emplace_back();
+          continue;
+        }
+        Prepared p{schema::term(schema::kId, activity.id),
+                   build_document(analyzer, vocabulary, activity, assoc->second), {}};
+        p.spelling = spelling_words(p.doc);
+        out.push_back(std::move(p));
+      }
+    };
+    const auto prepare_batch = [&](size_t from) {
+      const size_t to = std::min(from + kBatch, activities.size());
+      const size_t middle = from + (to - from) / 2;
+      std::vector<Prepared> first, second;
+      first.reserve(middle - from);
+      second.reserve(to - middle);
+      auto other = std::async(std::launch::async, [&] { prepare(middle, to, analyzers[1], second); });
+      prepare(from, middle, analyzers[0], first);
+      other.get();
+      for (auto& p : second) first.push_back(std::move(p));
+      return first;
+    };
+    std::future<std::vector<Prepared>> next;
+    if (!activities.empty()) next = std::async(std::launch::async, prepare_batch, size_t{0});
+    for (size_t from = 0; from < activities.size(); from += kBatch) {
+      std::vector<Prepared> batch = next.get();
+      if (from + kBatch < activities.size()) next = std::async(std::launch::async, prepare_batch, from + kBatch);
+      for (auto& p : batch) {
+        if (p.id_term.empty()) continue;  // association missing
+        for (const auto& word : p.spelling) db.add_spelling(word);
+        db.replace_document(p.id_term, p.doc);
+      }
     }
     db.set_metadata(schema::kMetaChangePosition, std::to_string(position));
     db.set_metadata(schema::kMetaFormat, index_format());
     db.commit();
+    db.close();
   }
+  sync_generation(dir.path(generation));
   dir.publish(generation);
   dir.remove_stale(previous.value_or(""));
   return generation;

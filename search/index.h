@@ -75,6 +75,8 @@ bool live_index_is_current(const IndexDirectory& dir);
 // Builds a complete new generation from `activities` (each with its association in
 // `associations`; activities whose association is missing are skipped), commits it with
 // `position`, publishes it and removes stale generations. Returns the generation's name.
+// Documents are analysed on two threads and added by one writer in the input order; the
+// generation is written without Xapian's fsyncs and synced once, before it is published.
 std::string build_generation(const IndexDirectory& dir, const core::Vocabulary& vocabulary,
                              const std::vector<core::Activity>& activities,
                              const std::map<std::string, core::Association>& associations,

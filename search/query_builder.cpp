@@ -28,17 +28,30 @@ Xapian::Query word_query(Analyzer& analyzer, const std::string& word) {
                                       {schema::kInterestText, schema::kInterestWeight},
                                       {schema::kBody, schema::kBodyWeight}};
   std::vector<Xapian::Query> parts;
-  for (const auto& form : analyzer.forms(word)) {
+  const auto forms = analyzer.forms(word);  // exact, stem, folded stem, parts
+  // The index has no folded-stem term where it equals the stem (schema.h): a document with
+  // such a word is found by its stem term, which then also carries the folded form's weight;
+  // the folded term still finds the spellings with æ, ø, å that fold to it.
+  const bool folded_is_stem = forms[2].term == forms[1].term;
+  for (const auto& form : forms) {
     double weight = 0;
     switch (form.kind) {
       case WordForm::Kind::exact: weight = schema::kExactBonus; break;
-      case WordForm::Kind::stem: weight = schema::kStemWeight; break;
+      case WordForm::Kind::stem:
+        weight = schema::kStemWeight + (folded_is_stem ? schema::kFoldedWeight : 0.0);
+        break;
       case WordForm::Kind::folded:
         // The folded stem also finds the word as a part of compounds.
         for (const auto& field : kFields) {
           parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                              Xapian::Query(schema::form_term(schema::kPartMarker, field.prefix, form.term)),
                              field.weight * schema::kPartWeight);
+          // A word spelt without æ, ø, å ("gaatur" for "gåtur") has its folded stem as its stem.
+          if (!folded_is_stem) {
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(schema::form_term(schema::kStemMarker, field.prefix, form.term)),
+                               field.weight * schema::kFoldedWeight);
+          }
         }
         weight = schema::kFoldedWeight;
         break;

@@ -3,7 +3,9 @@
 //
 // Text terms: for each word the analyzer's forms under a field prefix, with a marker in front
 // saying which form: none for the exact word, "Z" for the stem (Xapian's convention), "F" for
-// the folded stem (æ→ae, ø→oe, å→aa), "C" for the folded stem of a compound part.
+// the folded stem (æ→ae, ø→oe, å→aa), "C" for the folded stem of a compound part. The folded
+// stem is left out where it equals the stem (a stem without æ, ø, å): its postings would
+// repeat the stem's, and the query asks for the "Z" term instead.
 // Codes are boolean filter terms.
 #pragma once
 
@@ -81,7 +83,7 @@ inline constexpr char kListSeparator = '\x1f';
 inline constexpr const char* kMetaChangePosition = "change_position";
 inline constexpr const char* kMetaFormat = "format";
 // Bump when the analyzer or the document layout changes in a way that needs a rebuild.
-inline constexpr int kFormatVersion = 3;  // 3: kSlotConfirmed
+inline constexpr int kFormatVersion = 4;  // 3: kSlotConfirmed; 4: no "F" term equal to the stem
 
 // The term of one form of a word in a text field.
 inline std::string form_term(std::string_view marker, std::string_view field, std::string_view value) {

@@ -166,7 +166,8 @@ bool word_matches(const Xapian::Database& db, Analyzer& analyzer, const std::str
       if (form.kind == WordForm::Kind::part) continue;
       if (db.term_exists(schema::form_term(form_marker(form.kind), field, form.term))) return true;
       if (form.kind == WordForm::Kind::folded &&
-          db.term_exists(schema::form_term(schema::kPartMarker, field, form.term))) {
+          (db.term_exists(schema::form_term(schema::kPartMarker, field, form.term)) ||
+           db.term_exists(schema::form_term(schema::kStemMarker, field, form.term)))) {
         return true;
       }
     }

@@ -122,6 +122,16 @@ TEST_F(DocumentTest, TitleTermsCarryTheTitlePrefix) {
   EXPECT_THAT(all, Not(Contains("tirsdagsturen")));
 }
 
+TEST_F(DocumentTest, FoldedStemIsIndexedOnlyWhereItDiffersFromTheStem) {
+  const auto all = terms(build(t::activity_json("x", {{"title", "Gåtur og kaffe"}})));
+  // "gåtur": stem gåtur, folded gaatur: both.
+  EXPECT_THAT(all, Contains("ZSgåtur"));
+  EXPECT_THAT(all, Contains("FSgaatur"));
+  // "kaffe": the folded stem is the stem, so only the stem term.
+  EXPECT_THAT(all, Contains("ZS" + analyzer_.stem("kaffe")));
+  EXPECT_THAT(all, Not(Contains("FS" + analyzer_.stem("kaffe"))));
+}
+
 TEST_F(DocumentTest, InterestLabelsAreIndexedAsText) {
   // walking = "Gåture og vandring", nature = "Natur og have".
   const auto all = terms(build(walk_record()));

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -159,6 +160,41 @@ TEST_F(IndexTest, BuildGenerationPublishesEveryActivityWithAnAssociation) {
   Xapian::Database db(dir().path(gen).string());
   EXPECT_EQ(db.get_doccount(), 2u);
   EXPECT_EQ(db.get_metadata(schema::kMetaChangePosition), "17");
+}
+
+TEST_F(IndexTest, BuildGenerationAddsManyBatchesInInputOrder) {
+  // More than two of build_generation()'s batches of 512, prepared on two threads; every
+  // seventh activity has no association and is left out.
+  std::vector<json> records;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 1300; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "a%04d", i);
+    if (i % 7 == 3) {
+      records.push_back(t::activity_json(id, {{"association", "unknown-assoc"}, {"title", "Petanque"}}));
+    } else {
+      records.push_back(t::activity_json(id, {{"title", i % 2 ? "Petanque i parken" : "Strikkeklub"}}));
+      expected.push_back(id);
+    }
+  }
+  const std::string gen = build(records);
+  Xapian::Database db(dir().path(gen).string());
+  ASSERT_EQ(db.get_doccount(), expected.size());
+  // Document ids follow the input order, and each document is the one its id term names.
+  Xapian::docid docid = 0;
+  for (const auto& id : expected) {
+    Xapian::PostingIterator p = db.postlist_begin(schema::term(schema::kId, id));
+    ASSERT_NE(p, db.postlist_end(schema::term(schema::kId, id))) << id;
+    EXPECT_GT(*p, docid) << id;
+    docid = *p;
+    const int n = std::stoi(id.substr(1));
+    const Xapian::Document doc = db.get_document(*p);
+    bool has_title_term = false;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      has_title_term = has_title_term || *t == (n % 2 ? "Spetanque" : "Sstrikkeklub");
+    }
+    EXPECT_TRUE(has_title_term) << id;
+  }
 }
 
 TEST_F(IndexTest, BuildGenerationOfNothingIsAnEmptyLiveIndex) {
