@@ -17,32 +17,6 @@
 namespace portal::bench {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%') {
-      const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
-      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
-      if (hi < 0 || lo < 0) throw std::invalid_argument("malformed percent escape in '" + std::string(s) + "'");
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 constexpr size_t kMinSingleSamples = 1000;
 
 double elapsed_ms(std::chrono::steady_clock::time_point since) {
@@ -50,22 +24,6 @@ double elapsed_ms(std::chrono::steady_clock::time_point since) {
 }
 
 }  // namespace
-
-search::SearchParams decode_query_string(std::string_view line) {
-  search::SearchParams params;
-  while (!line.empty()) {
-    const size_t amp = line.find('&');
-    const std::string_view pair = line.substr(0, amp);
-    line = amp == std::string_view::npos ? std::string_view() : line.substr(amp + 1);
-    if (pair.empty()) continue;
-    const size_t eq = pair.find('=');
-    const std::string key = percent_decode(pair.substr(0, eq));
-    const std::string value = eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1));
-    auto [it, inserted] = params.emplace(key, value);
-    if (!inserted) it->second += "," + value;
-  }
-  return params;
-}
 
 std::vector<search::SearchRequest> load_mix(const std::string& path, const core::Vocabulary& vocabulary,
                                             const core::Geo& geo) {

@@ -13,16 +13,13 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/mix.h"  // decode_query_string
 #include "bench/stats.h"
 #include "core/geo.h"
 #include "core/vocabulary.h"
 #include "search/request.h"
 
 namespace portal::bench {
-
-// Decodes one query string: '+' is a space, %XX a byte; a repeated key's values are joined
-// with commas. Throws std::invalid_argument on a malformed escape.
-search::SearchParams decode_query_string(std::string_view line);
 
 // Reads and parses a mix file. Throws std::runtime_error naming the line when a line is not a
 // valid search request (core::Error's message), or when the file cannot be read or is empty.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/corpus.h"
+#include "core/text.h"
 
 namespace portal::bench {
 
@@ -235,48 +236,48 @@ class Builder {
 
 }  // namespace
 
-std::string percent_encode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
-std::string percent_decode(const std::string& text) {
+std::string percent_decode(std::string_view s) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '+') {
       out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() + 0 && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+    } else if (s[i] == '%') {
+      const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
+      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
+      if (hi < 0 || lo < 0) throw std::invalid_argument("malformed percent escape in '" + std::string(s) + "'");
+      out += static_cast<char>(hi * 16 + lo);
       i += 2;
     } else {
-      out += text[i];
+      out += s[i];
     }
   }
   return out;
 }
 
-search::SearchParams parse_query_string(const std::string& line) {
+}  // namespace
+
+search::SearchParams decode_query_string(std::string_view line) {
   search::SearchParams params;
-  std::stringstream in(line);
-  std::string pair;
-  while (std::getline(in, pair, '&')) {
+  while (!line.empty()) {
+    const size_t amp = line.find('&');
+    const std::string_view pair = line.substr(0, amp);
+    line = amp == std::string_view::npos ? std::string_view() : line.substr(amp + 1);
     if (pair.empty()) continue;
     const size_t eq = pair.find('=');
     const std::string key = percent_decode(pair.substr(0, eq));
-    const std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
-    auto [pos, inserted] = params.emplace(key, value);
-    if (!inserted) pos->second += "," + value;
+    const std::string value = eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1));
+    auto [it, inserted] = params.emplace(key, value);
+    if (!inserted) it->second += "," + value;
   }
   return params;
 }
@@ -303,7 +304,7 @@ std::vector<std::string> make_mix(const std::filesystem::path& corpus_dir, const
   for (size_t i = 0; i < config.count; ++i) {
     std::string line;
     for (const auto& [k, v] : builder.query(rng.below(100))) {
-      line += (line.empty() ? "" : "&") + k + "=" + percent_encode(v);
+      line += (line.empty() ? "" : "&") + k + "=" + core::percent_encode(v);
     }
     lines.push_back(std::move(line));
   }

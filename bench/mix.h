@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "search/request.h"
@@ -24,11 +25,10 @@ struct MixConfig {
 std::vector<std::string> make_mix(const std::filesystem::path& corpus_dir, const MixConfig& config);
 
 // UTF-8 percent-encoding of everything but A-Z a-z 0-9 - . _ ~ ; and its inverse ('+' is a space).
-std::string percent_encode(const std::string& text);
-std::string percent_decode(const std::string& text);
 
-// One mix line as search parameters (a repeated parameter joined by commas, as the server does).
-search::SearchParams parse_query_string(const std::string& line);
+// One mix line as search parameters: '+' is a space, %XX a byte; a repeated key's values are
+// joined with commas, as the server does. Throws std::invalid_argument on a malformed escape.
+search::SearchParams decode_query_string(std::string_view line);
 
 // The mix file's lines (empty lines and lines starting with '#' skipped). Throws when unreadable.
 std::vector<std::string> read_mix(const std::filesystem::path& file);

@@ -40,7 +40,7 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   // Each search does what the HTTP handler does: parse, search, serialise.
   auto one = [&](const std::string& line, uint64_t* total) {
     try {
-      const auto request = search::parse_search_request(parse_query_string(line), vocabulary, geo);
+      const auto request = search::parse_search_request(decode_query_string(line), vocabulary, geo);
       const auto answer = searcher.search(request, core::copenhagen_time(std::chrono::system_clock::now()));
       const std::string body = answer.dump();
       if (total) *total += answer.value("total", uint64_t{0});

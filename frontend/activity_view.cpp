@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace portal::frontend {
 namespace {
 
@@ -49,23 +51,6 @@ bool has_code(const json& codes, std::string_view code) {
     if (c.is_string() && c.get<std::string>() == code) return true;
   }
   return false;
-}
-
-std::string url_component(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : s) {
-    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '.' || c == '_' || c == '~';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string coordinate(double v) {
@@ -274,11 +259,11 @@ json activity_view(const json& a, const core::Vocabulary& vocabulary, const Acti
   v["approximate"] = approximate;
   if (!approximate && loc.contains("lat") && loc["lat"].is_number() && loc.contains("lon") && loc["lon"].is_number()) {
     const std::string ll = coordinate(loc["lat"].get<double>()) + "," + coordinate(loc["lon"].get<double>());
-    v["directions_href"] = "https://www.openstreetmap.org/directions?route=%3B" + url_component(ll);
+    v["directions_href"] = "https://www.openstreetmap.org/directions?route=%3B" + core::percent_encode(ll);
   } else {
     std::string query = text(loc, "address");
     query += (query.empty() ? "" : ", ") + postcode_city;
-    v["directions_href"] = "https://www.openstreetmap.org/search?query=" + url_component(query);
+    v["directions_href"] = "https://www.openstreetmap.org/search?query=" + core::percent_encode(query);
   }
   json transport_view = json::array();
   for (const auto& t : labels(transport, vocabulary, core::CodeKind::transport)) {

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
+
 namespace portal::frontend {
 namespace {
 
@@ -231,23 +233,6 @@ bool is_list(const std::string& name) {
   return kLists.count(name) > 0;
 }
 
-// Percent-encodes a query value; ',' stays readable (it separates list values).
-std::string encode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~' || c == ',') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 SearchState SearchState::from_params(const std::map<std::string, std::string>& params) {
@@ -329,7 +314,7 @@ std::string SearchState::url() const {
     const auto it = values_.find(name);
     if (it == values_.end()) continue;
     std::string joined;
-    for (const auto& v : it->second) joined += (joined.empty() ? "" : ",") + encode(v);
+    for (const auto& v : it->second) joined += (joined.empty() ? "" : ",") + core::percent_encode(v, ",");
     query += (query.empty() ? "?" : "&") + name + "=" + joined;
   }
   return "/" + query;

@@ -22,5 +22,14 @@ TEST(TextTest, RejectsWindows1252AndBrokenSequences) {
   EXPECT_FALSE(valid_utf8("\x80"));                // lone continuation byte
 }
 
+TEST(PercentEncodeTest, KeepsUnreservedAndEncodesTheRestAsUtf8Bytes) {
+  EXPECT_EQ(percent_encode("gåtur i Århus"), "g%C3%A5tur%20i%20%C3%85rhus");
+  EXPECT_EQ(percent_encode("A-z_0.9~"), "A-z_0.9~");
+  EXPECT_EQ(percent_encode("a&b=c/d?e"), "a%26b%3Dc%2Fd%3Fe");
+  EXPECT_EQ(percent_encode("music,dance"), "music%2Cdance");
+  EXPECT_EQ(percent_encode("music,dance", ","), "music,dance");
+  EXPECT_EQ(percent_encode(""), "");
+}
+
 }  // namespace
 }  // namespace portal::core
