@@ -186,9 +186,12 @@ Xapian::Query text_query(Analyzer& analyzer, const std::vector<std::vector<std::
           std::vector<Xapian::Query> alts;
           for (const auto& alt : *alternatives) alts.push_back(all_words(analyzer, split_spaces(alt)));
           const Xapian::Query any_alt(Xapian::Query::OP_OR, alts.begin(), alts.end());
+          // The fixed source matches every document, so the AND matches what any_alt matches
+          // and weighs kSynonymWeight + kSynonymScoreShare × its score, with any_alt's posting
+          // lists opened once (an OR of FILTER(fixed, any_alt) and the scaled any_alt opened
+          // them twice, which doubled the cost of a word with synonyms).
           Xapian::FixedWeightPostingSource fixed(schema::kSynonymWeight);
-          const Xapian::Query synonym(Xapian::Query::OP_OR,
-                                      Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(&fixed), any_alt),
+          const Xapian::Query synonym(Xapian::Query::OP_AND, Xapian::Query(&fixed),
                                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_alt,
                                                     schema::kSynonymScoreShare));
           parts.emplace_back(Xapian::Query::OP_OR, all_words(analyzer, split_spaces(phrase)), synonym);
