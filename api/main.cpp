@@ -51,6 +51,12 @@ int run(int argc, char** argv) {
                  "dage fra sidste bekræftelse, til en aktivitet skjules i søgningen")
       ->envname("PORTAL_HIDE_AFTER_DAYS")
       ->check(CLI::Range(1, 100000));
+  size_t search_cache_mb = 32;
+  app.add_option("--search-cache-mb", search_cache_mb,
+                 "hukommelse til nylige søgesvar (MB; 0 = ingen); et svar genbruges kun i samme minut og "
+                 "på samme udgave af indekset")
+      ->envname("PORTAL_SEARCH_CACHE_MB")
+      ->check(CLI::Range(0, 4096));
   int follow_up_retention_days = 90;
   app.add_option("--follow-up-retention-days", follow_up_retention_days,
                  "dage efter afslutning, til en opfølgning slettes (tjekkes hver time)")
@@ -109,6 +115,7 @@ int run(int argc, char** argv) {
   search_options.geo = &geo;
   search_options.freshness = config.freshness;
   search_options.synonyms = std::make_shared<portal::search::Synonyms>(synonyms_file);
+  search_options.cache_bytes = search_cache_mb << 20;
   portal::search::Searcher searcher(dir, vocabulary, static_cast<size_t>(config.threads), search_options);
   portal::api::Services services{searcher, vocabulary, geo, &sync, &accounts, &store, &associations, &review, &cards};
   services.follow_ups = &follow_ups;
@@ -135,6 +142,9 @@ int run(int argc, char** argv) {
   sigwait(&signals, &signal_number);
   spdlog::info("stopping (signal {})", signal_number);
   server.shutdown();
+  const auto cache = searcher.cache_stats();
+  spdlog::info("search answer cache: {} hits, {} misses, {} answers, about {} MB", cache.hits, cache.misses,
+               cache.entries, cache.bytes >> 20);
   purge.reset();
   flush_misses.reset();
   try {

@@ -292,10 +292,11 @@ void Server::search(const Rest::Request& request, Http::ResponseWriter& response
   const auto params = query_params(request);
   const auto parsed = search::parse_search_request(params, services_.vocabulary, services_.geo);
   const auto now = core::copenhagen_time(std::chrono::system_clock::now());
-  const json answer = services_.searcher.search(parsed, now);
-  if (services_.search_misses) services_.search_misses->record(parsed, answer.value("total", uint64_t{0}), now.date);
+  const auto answer = services_.searcher.search_serialised(parsed, now);
+  if (services_.search_misses) services_.search_misses->record(parsed, answer->total, now.date);
   set_header(response, "Cache-Control", "no-cache");
-  send_json(response, Code::Ok, answer);
+  common_headers(response);
+  response.send(Code::Ok, payload(answer->text), kJson);
 }
 
 void Server::activity(const Rest::Request& request, Http::ResponseWriter& response) {

@@ -47,6 +47,9 @@ ScaleCommands::ScaleCommands(CLI::App& app) : state_(std::make_unique<State>()) 
   s.inproc->add_option("--seconds", s.inproc_config.seconds, "throughput phase length")->check(CLI::Range(0.1, 3600.0));
   s.inproc->add_option("--rounds", s.inproc_config.latency_rounds, "latency passes over the mix")->check(CLI::Range(1, 100));
   s.inproc->add_option("--slowest", s.inproc_config.slowest, "also list this many slowest queries");
+  s.inproc->add_option("--answers", s.inproc_config.answers_file,
+                       "write each query's total, result ids and facets to this file (to compare builds)");
+  s.inproc->add_option("--cache-mb", s.inproc_config.cache_mb, "the searcher's answer cache in MB (default 0: off)");
 
   s.floor = app.add_subcommand("floor-server", "plain Pistache endpoint that does no work (HTTP floor)");
   s.floor->add_option("--port", s.floor_port, "port on 127.0.0.1")->check(CLI::Range(1, 65535));
@@ -84,6 +87,11 @@ int ScaleCommands::run() {
                 r.documents, r.queries, r.rejected, r.mean_total);
     std::cout << table_header() << '\n' << table_row("in-process search", r.latency) << '\n';
     std::printf("\nin-process throughput: %.0f searches/s with %d threads\n", r.throughput, s.inproc_config.threads);
+    if (s.inproc_config.cache_mb > 0) {
+      std::printf("answer cache (%zu MB): %llu hits, %llu misses, %zu answers, about %.1f MB\n", s.inproc_config.cache_mb,
+                  static_cast<unsigned long long>(r.cache.hits), static_cast<unsigned long long>(r.cache.misses),
+                  r.cache.entries, static_cast<double>(r.cache.bytes) / (1 << 20));
+    }
     if (!r.slowest.empty()) std::printf("\nslowest queries (ms):\n");
     for (const auto& [ms, line] : r.slowest) std::printf("%9.2f  %s\n", ms, line.c_str());
     return 0;

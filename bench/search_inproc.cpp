@@ -4,6 +4,8 @@
 #include <atomic>
 #include <functional>
 #include <chrono>
+#include <fstream>
+#include <stdexcept>
 #include <thread>
 
 #include "bench/mix.h"
@@ -23,6 +25,25 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// One line per mix line: "total ids… | did_you_mean | facets" (or the parser's refusal).
+void write_answers(const std::filesystem::path& file, const std::vector<std::string>& lines,
+                   search::Searcher& searcher, const core::Vocabulary& vocabulary, const core::Geo& geo) {
+  std::ofstream out(file);
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+  for (const auto& line : lines) {
+    try {
+      const auto request = search::parse_search_request(decode_query_string(line), vocabulary, geo);
+      const auto answer = searcher.search(request, core::copenhagen_time(std::chrono::system_clock::now()));
+      out << answer.value("total", uint64_t{0});
+      for (const auto& r : answer["results"]) out << ' ' << r["id"].get<std::string>();
+      out << " | " << answer.value("did_you_mean", "") << " | " << answer["facets"].dump() << '\n';
+    } catch (const core::Error& e) {
+      if (e.code() != core::ErrorCode::invalid_parameter) throw;
+      out << "refused: " << e.what() << '\n';
+    }
+  }
+}
+
 }  // namespace
 
 InprocResult run_search_inproc(const InprocConfig& config) {
@@ -31,6 +52,7 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   const auto geo = core::Geo::builtin();
   search::SearcherOptions options;
   options.geo = &geo;
+  options.cache_bytes = config.cache_mb << 20;
   search::Searcher searcher(search::IndexDirectory(config.index_dir), vocabulary,
                             static_cast<size_t>(std::max(config.threads, 1)) + 1, options);
   InprocResult result;
@@ -41,10 +63,9 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   auto one = [&](const std::string& line, uint64_t* total) {
     try {
       const auto request = search::parse_search_request(decode_query_string(line), vocabulary, geo);
-      const auto answer = searcher.search(request, core::copenhagen_time(std::chrono::system_clock::now()));
-      const std::string body = answer.dump();
-      if (total) *total += answer.value("total", uint64_t{0});
-      return !body.empty();
+      const auto answer = searcher.search_serialised(request, core::copenhagen_time(std::chrono::system_clock::now()));
+      if (total) *total += answer->total;
+      return !answer->text.empty();
     } catch (const core::Error& e) {
       if (e.code() != core::ErrorCode::invalid_parameter) throw;
       return false;
@@ -54,6 +75,7 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   for (const auto& line : lines) {  // warm-up: page cache, reader pool, first-use allocations
     if (!one(line, nullptr)) ++result.rejected;
   }
+  if (!config.answers_file.empty()) write_answers(config.answers_file, lines, searcher, vocabulary, geo);
   std::vector<double> samples;
   uint64_t total = 0;
   std::vector<double> per_line(lines.size(), 0.0);
@@ -89,6 +111,7 @@ InprocResult run_search_inproc(const InprocConfig& config) {
   stop = true;
   for (auto& t : threads) t.join();
   result.throughput = static_cast<double>(done) / (ms_since(start) / 1000.0);
+  result.cache = searcher.cache_stats();
   return result;
 }
 

@@ -13,7 +13,7 @@
 # starts a private PostgreSQL cluster (fsync on, as in production) in a temporary folder,
 # generates the corpus, imports it, rebuilds the index, generates the query mix and measures:
 # import and rebuild rates, index size, server start-up and RSS, search latency and throughput
-# in-process and over HTTP (wrk on loopback), the HTTP floor (a plain Pistache endpoint),
+# in-process and over HTTP (wrk on loopback; without and with the server's answer cache), the HTTP floor (a plain Pistache endpoint),
 # write-to-searchable latency under read load, and PostgreSQL FTS and Sphinx on the same mix when
 # portal-bench has those subcommands. Prints figures; never fails on the figures themselves.
 set -euo pipefail
@@ -148,9 +148,12 @@ for size in "${sizes[@]}"; do
   inproc_row=$(grep '^in-process search' <<<"$inproc")
   inproc_rps=$(sed -n 's/^in-process throughput: \([0-9]*\).*/\1/p' <<<"$inproc")
 
+  # The server twice: without the answer cache (every search computed: the cost of a search),
+  # then as deployed (PORTAL_SEARCH_CACHE_MB default), where a query repeated within the same
+  # minute on the same index is answered from memory.
   port=$(free_port)
   start=$(now)
-  PORTAL_PORT=$port "$bin/portal-server" >"$work/server.log" 2>&1 &
+  PORTAL_SEARCH_CACHE_MB=0 PORTAL_PORT=$port "$bin/portal-server" >"$work/server.log" 2>&1 &
   server=$!
   startup_s=$(wait_healthy "$port" "$server") || { tail -20 "$work/server.log" >&2; exit 1; }
   # Warm-up: one short load pass, then RSS; then the measured load, then RSS again.
@@ -158,6 +161,15 @@ for size in "${sizes[@]}"; do
   rss_warm=$(rss_mb "$server")
   http=$(wrk_run "http://127.0.0.1:$port" /api/v1/search)
   rss_load=$(rss_mb "$server")
+  stop_server
+
+  port=$(free_port)
+  PORTAL_PORT=$port "$bin/portal-server" >"$work/server-cached.log" 2>&1 &
+  server=$!
+  wait_healthy "$port" "$server" >/dev/null || { tail -20 "$work/server-cached.log" >&2; exit 1; }
+  wrk -t2 -c"$connections" -d3s -s "$root/bench/wrk-mix.lua" "http://127.0.0.1:$port" -- "$work/mix.txt" >/dev/null
+  http_cached=$(wrk_run "http://127.0.0.1:$port" /api/v1/search)
+  rss_cached=$(rss_mb "$server")
 
   password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc a-zA-Z0-9)"
   printf '%s\n' "$password" | "$bin/portal-indexer" user add benchmark --role coordinator >/dev/null
@@ -166,6 +178,9 @@ for size in "${sizes[@]}"; do
   writes_row=$(grep '^write to searchable' <<<"$writes" || true)
   writes_misses=$(sed -n 's/^not searchable within .*: \([0-9]*\) of.*/\1/p' <<<"$writes")
   stop_server
+  # "search answer cache: H hits, M misses, …" (logged at stop; warm-up, load and writes)
+  cache_line=$(grep -o 'search answer cache: [0-9]* hits, [0-9]* misses' "$work/server-cached.log" | tail -1)
+  cache_hits=$(awk '{ h = $4; m = $6; if (h + m > 0) printf "%.0f %%", 100 * h / (h + m) }' <<<"$cache_line")
 
   fport=$(free_port)
   "$bench" floor-server --port "$fport" >"$work/floor.log" 2>&1 &
@@ -179,20 +194,26 @@ for size in "${sizes[@]}"; do
   row "full index rebuild" "$(rate "$size" "$rebuild_s") listings/s (${rebuild_s} s)" "" "" "" ""
   row "index size" "${index_mb} MB" "" "" "" ""
   row "server start-up (to /healthz)" "${startup_s} s" "" "" "" ""
-  row "server RSS warm / after load" "${rss_warm} / ${rss_load} MB" "" "" "" ""
+  row "server RSS warm / after load" "${rss_warm} / ${rss_load} MB; with the answer cache ${rss_cached} MB" "" "" "" ""
   read -r a b c <<<"$(row_percentiles "$inproc_row")"
+  inproc_p50=$a
   row "search in-process" "1 thread; 2 threads for req/s" "$a" "$b" "$c" "$inproc_rps"
-  row "search over HTTP (wrk)" "c=$connections, non-2xx $(field non2xx "$http"), errors/timeouts $(field errors "$http")" "$(field p50_ms "$http")" \
+  row "search over HTTP (wrk), no answer cache" "c=$connections, non-2xx $(field non2xx "$http"), errors/timeouts $(field errors "$http")" "$(field p50_ms "$http")" \
     "$(field p95_ms "$http")" "$(field p99_ms "$http")" "$(field rps "$http")"
+  row "search over HTTP (wrk), answer cache" "c=$connections, cache hits ${cache_hits:-?}, non-2xx $(field non2xx "$http_cached"), errors/timeouts $(field errors "$http_cached")" \
+    "$(field p50_ms "$http_cached")" "$(field p95_ms "$http_cached")" "$(field p99_ms "$http_cached")" "$(field rps "$http_cached")"
   row "HTTP floor (plain Pistache)" "c=$connections, errors/timeouts $(field errors "$floor_line")" "$(field p50_ms "$floor_line")" "$(field p95_ms "$floor_line")" \
     "$(field p99_ms "$floor_line")" "$(field rps "$floor_line")"
   for cmp in pg-fts sphinx; do
     label=$([[ $cmp == pg-fts ]] && echo "PostgreSQL FTS" || echo "Sphinx")
     if "$bench" --help 2>/dev/null | grep -qE "^[[:space:]]+$cmp([[:space:]]|$)"; then
       out=$("$bench" "$cmp" --database "$PORTAL_DATABASE_URL" --mix "$work/mix.txt" --seconds "$seconds" 2>&1) || true
-      line=$(grep -E '^[A-Za-z].*([0-9]+\.[0-9]+[[:space:]]+){5}[0-9]+\.[0-9]+$' <<<"$out" | grep -v '^measure' | head -1 || true)
-      rps=$(grep -oE '[0-9.]+ (requests|searches|queries)/s' <<<"$out" | head -1 | cut -d' ' -f1 || true)
-      table_row_or_failure "$label" "portal-bench $cmp" "$line" "${rps:-?}" "$out"
+      # Its table row "<name> single client  count mean p50 p95 p99 max" and "throughput: N queries/s"
+      # (it also lists the mix queries that found nothing; that is information, not a failure).
+      line=$(grep -E ' single client +[0-9]+( +[0-9]+\.[0-9]+){5}$' <<<"$out" | head -1 || true)
+      rps=$(sed -n 's/.* throughput: \([0-9.]*\) queries\/s.*/\1/p' <<<"$out" | head -1)
+      zero=$(sed -n 's/.*; \([0-9]* of [0-9]*\) mix queries found nothing$/\1/p' <<<"$out" | head -1)
+      table_row_or_failure "$label" "portal-bench $cmp, ${zero:-?} queries found nothing" "$line" "${rps:-?}" "$out"
     else
       row "$label" "not built" "" "" "" ""
     fi
@@ -207,8 +228,10 @@ for size in "${sizes[@]}"; do
   echo "| measure | value | p50 ms | p95 ms | p99 ms | req/s |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
-  summary_rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s |' "$size" "$(rate "$size" "$rebuild_s")" "$index_mb" \
-    "$rss_load" "$(field p99_ms "$http")" "$(field rps "$http")" "$(awk -v a="$(field rps "$http")" -v b="$(field rps "$floor_line")" 'BEGIN { if (b > 0) printf "%.2f", a / b }')")")
+  summary_rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$size" "$(rate "$size" "$rebuild_s")" "$index_mb" \
+    "$rss_cached" "$inproc_p50" "$(field p99_ms "$http")" "$(field rps "$http")" \
+    "$(awk -v a="$(field rps "$http")" -v b="$(field rps "$floor_line")" 'BEGIN { if (b > 0) printf "%.3f", a / b }')" \
+    "$(field p99_ms "$http_cached")")")
 
   PORTAL_PG_FSYNC=on "$root/scripts/pg-test-cluster.sh" stop "$pgdir" "$pgport" >/dev/null 2>&1 || true
   rm -rf "$corpus" "$PORTAL_INDEX_DIR"
@@ -218,7 +241,7 @@ if [[ ${#sizes[@]} -gt 1 ]]; then
   echo
   echo "## How cost grows"
   echo
-  echo "| activities | rebuild listings/s | index MB | RSS MB | HTTP p99 ms | HTTP req/s | HTTP / floor |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| activities | rebuild listings/s | index MB | RSS MB | in-process p50 ms | HTTP p99 ms | HTTP req/s | HTTP / floor | HTTP p99 ms, answer cache |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${summary_rows[@]}"
 fi

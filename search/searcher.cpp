@@ -113,6 +113,7 @@ Searcher::Searcher(IndexDirectory dir, const core::Vocabulary& vocabulary, size_
       synonyms_(options.synonyms ? options.synonyms : std::make_shared<Synonyms>("")),
       freshness_(options.freshness),
       places_(make_places(geo_or_builtin(options, owned_geo_))),
+      cache_(options.cache_bytes),
       max_readers_(std::max<size_t>(1, max_readers)) {
   geo_ = options.geo ? options.geo : owned_geo_.get();
 }
@@ -244,171 +245,250 @@ auto with_retry(Fn&& fn) {
 
 }  // namespace
 
-json Searcher::search(const SearchRequest& r, core::LocalTime now) {
+namespace {
+
+void append_list(std::string& key, const std::vector<std::string>& values) {
+  for (const auto& v : values) (key += v) += ',';
+  key += '\x1f';
+}
+
+void append_number(std::string& key, double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", value);
+  (key += buf) += '\x1f';
+}
+
+// Everything an answer depends on: the request, the index state, the synonym table and the
+// minute (next occurrences, sort=next and freshness are computed from `now`).
+std::string cache_key(const SearchRequest& r, core::LocalTime now, const std::string& generation,
+                      Xapian::rev revision, const SynonymTable* synonyms) {
+  std::string key;
+  key.reserve(128 + r.q.size());
+  (key += generation) += '\x1f';
+  (key += std::to_string(revision)) += '\x1f';
+  (key += std::to_string(reinterpret_cast<std::uintptr_t>(synonyms))) += '\x1f';
+  append_number(key, static_cast<double>(now.date.days) * 1440 + now.minute);
+  (key += r.q) += '\x1f';
+  append_list(key, r.interests);
+  append_list(key, r.targets);
+  append_list(key, r.transport);
+  append_list(key, r.accessibility);
+  append_list(key, r.municipalities);
+  (key += r.postcode.value_or("-")) += '\x1f';
+  if (r.centre) {
+    append_number(key, r.centre->lat);
+    append_number(key, r.centre->lon);
+  } else {
+    key += "-\x1f";
+  }
+  if (r.radius_km) append_number(key, *r.radius_km); else key += "-\x1f";
+  append_list(key, r.days);
+  append_list(key, r.times_of_day);
+  key += r.free_only ? "free\x1f" : "all\x1f";
+  key += std::to_string(static_cast<int>(r.sort)) + '\x1f' + std::to_string(r.page) + '\x1f' +
+         std::to_string(r.per_page);
+  return key;
+}
+
+}  // namespace
+
+std::shared_ptr<const SerialisedAnswer> Searcher::cached(const SearchRequest& r, core::LocalTime now, json* computed) {
   return with_retry([&] {
     Lease reader = acquire();
-    Xapian::Database& db = *reader->db;
-    const Xapian::Query filters = filter_query(r);
-    std::optional<Xapian::LatLongCoord> centre;
-    Xapian::Query area;
-    if (r.centre) {
-      centre = Xapian::LatLongCoord(r.centre->lat, r.centre->lon);
-      if (r.radius_km) {
-        Xapian::LatLongDistancePostingSource source(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
-                                                    Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0),
-                                                    *r.radius_km * 1000.0);
-        area = Xapian::Query(&source);  // Query clones the source.
-      }
-    }
-    auto restrict = [&](Xapian::Query q) {
-      if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
-      if (!area.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, area);
-      return apply_freshness(q, now.date, freshness_, db);
-    };
-    // Understand the text: content words, and places / days / times named in it.
-    const ParsedText text = parse_text(reader->analyzer, places_, r.q);
     const auto synonyms = synonyms_->current();
-    const bool has_text = !text.groups.empty();
-    // A free text with nothing searchable in it ("?!") matches nothing rather than everything.
-    const bool blank = r.q.find_first_not_of(" \t") == std::string::npos;
-    Xapian::Query preferences = preference_query(text);
-    if (centre && r.sort == SortOrder::relevance) {
-      // Closer is a little better: weight kDistanceBoost at the centre, half of it at 5 km.
-      Xapian::LatLongDistancePostingSource near(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
-                                                Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0), 0.0,
-                                                5000.0, 1.0);
-      Xapian::Query distance(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&near), schema::kDistanceBoost);
-      preferences = preferences.empty() ? distance : Xapian::Query(Xapian::Query::OP_OR, preferences, distance);
+    std::string key;
+    if (cache_.capacity() > 0) {
+      key = cache_key(r, now, reader->generation, reader->db->get_revision(), synonyms.get());
+      if (auto hit = cache_.find(key)) return hit;
     }
-    auto scored = [&](const Xapian::Query& words) {
-      Xapian::Query q = words;
-      if (q.empty()) q = (blank || text.has_preferences()) ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
-      if (!preferences.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, preferences);
-      return restrict(q);
-    };
-
-    // A text that only names a place ("vinderup") lists activities nearest that place first.
-    std::optional<core::Coordinate> from = r.centre;
-    if (!from && !has_text && r.sort == SortOrder::relevance) {
-      if (!text.postcodes.empty()) {
-        if (const auto* pc = geo_->postcode(text.postcodes.front())) from = pc->coordinate;
-      } else if (!text.municipalities.empty()) {
-        if (const auto* m = geo_->municipality(text.municipalities.front())) from = m->coordinate;
-      }
-    }
-    Xapian::LatLongDistanceKeyMaker distance_key(schema::kSlotCoordinate,
-                                                 from ? Xapian::LatLongCoord(from->lat, from->lon)
-                                                      : Xapian::LatLongCoord(0, 0),
-                                                 Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0));
-    NextOccurrenceKey next_key(now);
-    SortOrder order = r.sort;
-    if (order == SortOrder::relevance && !has_text) {
-      if (from) {
-        order = SortOrder::distance;
-      } else if (!text.has_preferences()) {
-        order = SortOrder::next;
-      }
-    }
-
-    const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
-    const auto count = static_cast<Xapian::doccount>(r.per_page);
-    const Xapian::doccount all = db.get_doccount();
-
-    // One pass: the page of results plus facet counts over every match.
-    struct Pass {
-      Xapian::MSet mset;
-      json facets;
-      Xapian::doccount total() const { return mset.get_matches_estimated(); }
-    };
-    auto run = [&](const Xapian::Query& query) {
-      Xapian::Enquire enquire(db);
-      enquire.set_query(query);
-      if (order == SortOrder::distance) {
-        enquire.set_sort_by_key_then_relevance(&distance_key, false);
-      } else if (order == SortOrder::next) {
-        enquire.set_sort_by_key_then_relevance(&next_key, false);
-      } else {
-        enquire.set_sort_by_relevance_then_key(&next_key, false);
-      }
-      CodeListSpy interests(schema::kSlotInterests);
-      CodeListSpy transport(schema::kSlotTransport);
-      Xapian::ValueCountMatchSpy municipalities(schema::kSlotMunicipality);
-      enquire.add_matchspy(&interests);
-      enquire.add_matchspy(&transport);
-      enquire.add_matchspy(&municipalities);
-      Pass pass{enquire.get_mset(first, count, all), json::object()};
-      pass.facets = {{"interest", interests.counts()},
-                     {"transport", transport.counts()},
-                     {"municipality", json::object()}};
-      for (auto v = municipalities.values_begin(); v != municipalities.values_end(); ++v) {
-        pass.facets["municipality"][*v] = v.get_termfreq();
-      }
-      return pass;
-    };
-
-    // All words; with too few results, any word (activities with more of them rank first).
-    auto words = [&](const std::vector<std::vector<std::string>>& groups, WordMode mode) {
-      return text_query(reader->analyzer, groups, mode, synonyms.get());
-    };
-    WordMode mode = WordMode::all;
-    Pass pass = run(scored(words(text.groups, mode)));
-    bool relaxed = false;
-    if (pass.total() < kFewResults && text.groups.size() > 1) {
-      Pass any = run(scored(words(text.groups, WordMode::any)));
-      if (any.total() > pass.total()) {
-        pass = std::move(any);
-        mode = WordMode::any;
-        relaxed = true;
-      }
-    }
-    // Still few: correct words that match nothing (never one that matches), search again, and
-    // rank what the typed words found above what the corrections found.
-    std::optional<std::string> did_you_mean;
-    if (pass.total() < kFewResults && has_text) {
-      auto corrected = correct_words(db, reader->analyzer, text.groups, *synonyms);
-      if (corrected != text.groups) {
-        const Xapian::Query both(Xapian::Query::OP_OR, words(text.groups, mode),
-                                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, words(corrected, mode),
-                                               schema::kCorrectionWeight));
-        Pass fixed = run(scored(both));
-        // Also when the correction finds nothing more: a misspelt compound can find the same
-        // listings through its parts (fællespisning → fælle + spisning).
-        if (fixed.total() > 0 && fixed.total() >= pass.total()) {
-          pass = std::move(fixed);
-          did_you_mean = groups_text(corrected);
-        }
-      }
-    }
-    const Xapian::MSet& mset = pass.mset;
-
-    json results = json::array();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
-      const json data = document_data(doc);
-      std::optional<double> distance;
-      if (from) {
-        distance = core::distance_km(*from, {data["coordinate"]["lat"].get<double>(),
-                                             data["coordinate"]["lon"].get<double>()});
-      }
-      const json& activity = data["activity"];
-      std::string body = activity.value("description", "");
-      if (body.empty()) body = data["association"].value("description", "");
-      std::string snippet = body.empty() ? std::string()
-                                         : mset.snippet(body, 180, Xapian::Stem("danish"),
-                                                        Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…");
-      results.push_back(result_json(data, snippet, distance, now));
-      if (const auto f = document_freshness(data, now.date, freshness_)) results.back()["freshness"] = freshness_json(*f);
-    }
-
-    json answer = {{"total", mset.get_matches_estimated()},
-                   {"page", r.page},
-                   {"per_page", r.per_page},
-                   {"results", std::move(results)},
-                   {"facets", std::move(pass.facets)}};
-    if (relaxed) answer["matched_some_words"] = true;
-    if (did_you_mean) answer["did_you_mean"] = *did_you_mean;
-    return answer;
+    json answer = compute(*reader, r, now, *synonyms);
+    auto serialised = std::make_shared<const SerialisedAnswer>(
+        SerialisedAnswer{answer.dump(-1, ' ', false, json::error_handler_t::replace), answer.value("total", uint64_t{0})});
+    if (cache_.capacity() > 0) cache_.insert(key, serialised, synonyms);
+    if (computed) *computed = std::move(answer);
+    return serialised;
   });
+}
+
+json Searcher::search(const SearchRequest& r, core::LocalTime now) {
+  if (cache_.capacity() == 0) {
+    return with_retry([&] {
+      Lease reader = acquire();
+      return compute(*reader, r, now, *synonyms_->current());
+    });
+  }
+  json computed;
+  const auto answer = cached(r, now, &computed);
+  return computed.is_null() ? json::parse(answer->text) : computed;
+}
+
+std::shared_ptr<const SerialisedAnswer> Searcher::search_serialised(const SearchRequest& r, core::LocalTime now) {
+  return cached(r, now, nullptr);
+}
+
+json Searcher::compute(Reader& reader, const SearchRequest& r, core::LocalTime now,
+                       const SynonymTable& synonym_table) {
+  Xapian::Database& db = *reader.db;
+  const Xapian::Query filters = filter_query(r);
+  std::optional<Xapian::LatLongCoord> centre;
+  Xapian::Query area;
+  if (r.centre) {
+    centre = Xapian::LatLongCoord(r.centre->lat, r.centre->lon);
+    if (r.radius_km) {
+      Xapian::LatLongDistancePostingSource source(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
+                                                  Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0),
+                                                  *r.radius_km * 1000.0);
+      area = Xapian::Query(&source);  // Query clones the source.
+    }
+  }
+  auto restrict = [&](Xapian::Query q) {
+    if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+    if (!area.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, area);
+    return apply_freshness(q, now.date, freshness_, db);
+  };
+  // Understand the text: content words, and places / days / times named in it.
+  const ParsedText text = parse_text(reader.analyzer, places_, r.q);
+  const SynonymTable* synonyms = &synonym_table;
+  const bool has_text = !text.groups.empty();
+  // A free text with nothing searchable in it ("?!") matches nothing rather than everything.
+  const bool blank = r.q.find_first_not_of(" \t") == std::string::npos;
+  Xapian::Query preferences = preference_query(text);
+  if (centre && r.sort == SortOrder::relevance) {
+    // Closer is a little better: weight kDistanceBoost at the centre, half of it at 5 km.
+    Xapian::LatLongDistancePostingSource near(schema::kSlotCoordinate, Xapian::LatLongCoords(*centre),
+                                              Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0), 0.0,
+                                              5000.0, 1.0);
+    Xapian::Query distance(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(&near), schema::kDistanceBoost);
+    preferences = preferences.empty() ? distance : Xapian::Query(Xapian::Query::OP_OR, preferences, distance);
+  }
+  auto scored = [&](const Xapian::Query& words) {
+    Xapian::Query q = words;
+    if (q.empty()) q = (blank || text.has_preferences()) ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+    if (!preferences.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, preferences);
+    return restrict(q);
+  };
+
+  // A text that only names a place ("vinderup") lists activities nearest that place first.
+  std::optional<core::Coordinate> from = r.centre;
+  if (!from && !has_text && r.sort == SortOrder::relevance) {
+    if (!text.postcodes.empty()) {
+      if (const auto* pc = geo_->postcode(text.postcodes.front())) from = pc->coordinate;
+    } else if (!text.municipalities.empty()) {
+      if (const auto* m = geo_->municipality(text.municipalities.front())) from = m->coordinate;
+    }
+  }
+  Xapian::LatLongDistanceKeyMaker distance_key(schema::kSlotCoordinate,
+                                               from ? Xapian::LatLongCoord(from->lat, from->lon)
+                                                    : Xapian::LatLongCoord(0, 0),
+                                               Xapian::GreatCircleMetric(core::kEarthRadiusKm * 1000.0));
+  NextOccurrenceKey next_key(now);
+  SortOrder order = r.sort;
+  if (order == SortOrder::relevance && !has_text) {
+    if (from) {
+      order = SortOrder::distance;
+    } else if (!text.has_preferences()) {
+      order = SortOrder::next;
+    }
+  }
+
+  const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
+  const auto count = static_cast<Xapian::doccount>(r.per_page);
+  const Xapian::doccount all = db.get_doccount();
+
+  // One pass: the page of results plus facet counts over every match.
+  struct Pass {
+    Xapian::MSet mset;
+    json facets;
+    Xapian::doccount total() const { return mset.get_matches_estimated(); }
+  };
+  auto run = [&](const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (order == SortOrder::distance) {
+      enquire.set_sort_by_key_then_relevance(&distance_key, false);
+    } else if (order == SortOrder::next) {
+      enquire.set_sort_by_key_then_relevance(&next_key, false);
+    } else {
+      enquire.set_sort_by_relevance_then_key(&next_key, false);
+    }
+    CodeListSpy interests(schema::kSlotInterests);
+    CodeListSpy transport(schema::kSlotTransport);
+    Xapian::ValueCountMatchSpy municipalities(schema::kSlotMunicipality);
+    enquire.add_matchspy(&interests);
+    enquire.add_matchspy(&transport);
+    enquire.add_matchspy(&municipalities);
+    Pass pass{enquire.get_mset(first, count, all), json::object()};
+    pass.facets = {{"interest", interests.counts()},
+                   {"transport", transport.counts()},
+                   {"municipality", json::object()}};
+    for (auto v = municipalities.values_begin(); v != municipalities.values_end(); ++v) {
+      pass.facets["municipality"][*v] = v.get_termfreq();
+    }
+    return pass;
+  };
+
+  // All words; with too few results, any word (activities with more of them rank first).
+  auto words = [&](const std::vector<std::vector<std::string>>& groups, WordMode mode) {
+    return text_query(reader.analyzer, groups, mode, synonyms);
+  };
+  WordMode mode = WordMode::all;
+  Pass pass = run(scored(words(text.groups, mode)));
+  bool relaxed = false;
+  if (pass.total() < kFewResults && text.groups.size() > 1) {
+    Pass any = run(scored(words(text.groups, WordMode::any)));
+    if (any.total() > pass.total()) {
+      pass = std::move(any);
+      mode = WordMode::any;
+      relaxed = true;
+    }
+  }
+  // Still few: correct words that match nothing (never one that matches), search again, and
+  // rank what the typed words found above what the corrections found.
+  std::optional<std::string> did_you_mean;
+  if (pass.total() < kFewResults && has_text) {
+    auto corrected = correct_words(db, reader.analyzer, text.groups, *synonyms);
+    if (corrected != text.groups) {
+      const Xapian::Query both(Xapian::Query::OP_OR, words(text.groups, mode),
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, words(corrected, mode),
+                                             schema::kCorrectionWeight));
+      Pass fixed = run(scored(both));
+      // Also when the correction finds nothing more: a misspelt compound can find the same
+      // listings through its parts (fællespisning → fælle + spisning).
+      if (fixed.total() > 0 && fixed.total() >= pass.total()) {
+        pass = std::move(fixed);
+        did_you_mean = groups_text(corrected);
+      }
+    }
+  }
+  const Xapian::MSet& mset = pass.mset;
+
+  json results = json::array();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const json data = document_data(doc);
+    std::optional<double> distance;
+    if (from) {
+      distance = core::distance_km(*from, {data["coordinate"]["lat"].get<double>(),
+                                           data["coordinate"]["lon"].get<double>()});
+    }
+    const json& activity = data["activity"];
+    std::string body = activity.value("description", "");
+    if (body.empty()) body = data["association"].value("description", "");
+    std::string snippet = body.empty() ? std::string()
+                                       : mset.snippet(body, 180, Xapian::Stem("danish"),
+                                                      Xapian::MSet::SNIPPET_EXHAUSTIVE, "", "", "…");
+    results.push_back(result_json(data, snippet, distance, now));
+    if (const auto f = document_freshness(data, now.date, freshness_)) results.back()["freshness"] = freshness_json(*f);
+  }
+
+  json answer = {{"total", mset.get_matches_estimated()},
+                 {"page", r.page},
+                 {"per_page", r.per_page},
+                 {"results", std::move(results)},
+                 {"facets", std::move(pass.facets)}};
+  if (relaxed) answer["matched_some_words"] = true;
+  if (did_you_mean) answer["did_you_mean"] = *did_you_mean;
+  return answer;
 }
 
 namespace {

@@ -21,6 +21,7 @@
 #include "search/index.h"
 #include "search/places.h"
 #include "search/request.h"
+#include "search/result_cache.h"
 #include "search/synonyms.h"
 
 namespace portal::search {
@@ -32,6 +33,10 @@ struct SearcherOptions {
   std::shared_ptr<Synonyms> synonyms;
   // Stale activities rank lower, hidden ones are not found (schema::kStaleWeightFactor).
   core::FreshnessPolicy freshness;
+  // Memory for recent search answers (ResultCache), keyed by the request, the index revision,
+  // the synonym table and the minute, so a cached answer is the answer search() would compute.
+  // 0: no cache.
+  size_t cache_bytes = 0;
 };
 
 class Searcher {
@@ -46,6 +51,10 @@ class Searcher {
   // "matched_some_words" when no activity had all the words.
   nlohmann::json search(const SearchRequest& request, core::LocalTime now);
 
+  // The same answer serialised as the HTTP API sends it (invalid UTF-8 replaced), with its
+  // total; from the answer cache without parsing it when the cache has it.
+  std::shared_ptr<const SerialisedAnswer> search_serialised(const SearchRequest& request, core::LocalTime now);
+
   // Completions of what has been typed so far, with the same Danish folding as search:
   // {"q", "suggestions": [{"type": "interest"|"title"|"word", "text", "code"|"id"?}]}.
   nlohmann::json suggest(const std::string& text, size_t limit);
@@ -56,8 +65,17 @@ class Searcher {
   // Number of documents in the live index.
   size_t size();
 
+  // Hits and misses of search()'s answer cache, and its memory.
+  ResultCache::Stats cache_stats() const { return cache_.stats(); }
+
  private:
   struct Reader;
+  nlohmann::json compute(Reader& reader, const SearchRequest& request, core::LocalTime now,
+                         const SynonymTable& synonyms);
+  // The cached answer, or computes, caches and returns it; `json` receives the computed answer
+  // when the cache had none (saving search() a parse).
+  std::shared_ptr<const SerialisedAnswer> cached(const SearchRequest& request, core::LocalTime now,
+                                                 nlohmann::json* json);
   class Lease;
   Lease acquire();
   void release(std::unique_ptr<Reader> reader);
@@ -69,6 +87,7 @@ class Searcher {
   std::shared_ptr<Synonyms> synonyms_;
   core::FreshnessPolicy freshness_;
   Places places_;
+  ResultCache cache_;
   size_t max_readers_;
   size_t created_ = 0;
   std::vector<std::unique_ptr<Reader>> idle_;

@@ -575,5 +575,109 @@ TEST_F(SearcherTest, ManySearchesWithFewReaders) {
   for (int i = 0; i < 20; ++i) EXPECT_EQ(search({{"q", "kaffe"}})["total"], 3);
 }
 
+// --- the answer cache ---------------------------------------------------------------------------
+
+class CachedSearcherTest : public SearcherTest {
+ protected:
+  void SetUp() override {
+    SearcherTest::SetUp();
+    index_default();
+    SearcherOptions options;
+    options.cache_bytes = 1 << 20;
+    cached_ = std::make_unique<Searcher>(dir(), t::vocabulary(), 2, options);
+  }
+  void TearDown() override {
+    cached_.reset();
+    SearcherTest::TearDown();
+  }
+  json cached(const SearchParams& params, core::LocalTime now = t::monday_9am()) {
+    return cached_->search(parse_search_request(params, t::vocabulary(), t::geo()), now);
+  }
+  std::unique_ptr<Searcher> cached_;
+};
+
+TEST_F(CachedSearcherTest, CachedAnswersAreTheComputedOnes) {
+  const std::vector<SearchParams> requests = {
+      {{"q", "kaffe"}},
+      {{"q", "kaffe"}, {"per_page", "1"}, {"page", "2"}},
+      {{"q", "kaffe"}, {"sort", "next"}},
+      {{"interest", "social"}},
+      {{"near", "56.36,8.62"}, {"radius_km", "20"}, {"sort", "distance"}},
+      {{"q", "strikkr"}},  // corrected: did_you_mean
+      {{"q", "kortspil kaffe"}},
+      {{"transport", "parking"}, {"free", "true"}},
+      {},
+  };
+  for (const auto& params : requests) {
+    const json computed = search(params);
+    const json first = cached(params);
+    const json second = cached(params);
+    EXPECT_EQ(first, computed) << first.dump();
+    EXPECT_EQ(second, computed) << second.dump();
+  }
+  const auto stats = cached_->cache_stats();
+  EXPECT_EQ(stats.misses, requests.size());
+  EXPECT_EQ(stats.hits, requests.size());
+  EXPECT_EQ(stats.entries, requests.size());
+  EXPECT_EQ(searcher_->cache_stats().entries, 0u);  // the default is no cache
+}
+
+TEST_F(CachedSearcherTest, SerialisedAnswersAreTheComputedOnes) {
+  const SearchParams params = {{"q", "kaffe"}, {"sort", "next"}};
+  const auto request = parse_search_request(params, t::vocabulary(), t::geo());
+  const json computed = search(params);
+  for (Searcher* searcher : {searcher_.get(), cached_.get(), cached_.get()}) {  // no cache, miss, hit
+    const auto answer = searcher->search_serialised(request, t::monday_9am());
+    ASSERT_NE(answer, nullptr);
+    EXPECT_EQ(json::parse(answer->text), computed);
+    EXPECT_EQ(answer->total, 3u);
+  }
+  EXPECT_EQ(cached_->cache_stats().hits, 1u);
+  EXPECT_EQ(cached(params), computed);  // search() of what search_serialised() cached
+  EXPECT_EQ(cached_->cache_stats().hits, 2u);
+}
+
+TEST_F(CachedSearcherTest, DifferentRequestsAreDifferentAnswers) {
+  EXPECT_EQ(ids(cached({{"q", "kaffe"}, {"sort", "next"}})), (std::vector<std::string>{"tirsdag", "kortspil", "strik"}));
+  EXPECT_EQ(cached({{"q", "kaffe"}, {"interest", "crafts"}})["total"], 1);
+  EXPECT_EQ(cached({{"q", "kaffe"}, {"interest", "games"}})["total"], 1);
+  EXPECT_EQ(cached({{"q", "kaffe"}, {"per_page", "1"}})["results"].size(), 1u);
+  EXPECT_EQ(cached({{"q", "kaffe"}, {"per_page", "2"}})["results"].size(), 2u);
+  EXPECT_EQ(cached_->cache_stats().hits, 0u);
+}
+
+TEST_F(CachedSearcherTest, AWriteToTheIndexIsSeenAtOnce) {
+  ASSERT_EQ(cached({{"q", "kaffe"}})["total"], 3);
+  ASSERT_EQ(cached({{"q", "kaffe"}})["total"], 3);  // now cached
+  {
+    IndexWriter writer(dir(), t::vocabulary());
+    const auto assocs = t::associations(json::array({t::association_json()}));
+    writer.upsert(t::activity(t::activity_json("ny", {{"title", "Kaffeklub"}, {"description", "Kaffe og kage."}})),
+                  assocs.at("gaaklub"));
+    writer.commit(2);
+  }
+  EXPECT_EQ(cached({{"q", "kaffe"}})["total"], 4);
+}
+
+TEST_F(CachedSearcherTest, ARebuildIsSeenAtOnce) {
+  ASSERT_EQ(cached({{"q", "kaffe"}})["total"], 3);
+  auto records = default_records();
+  records.pop_back();  // kortspil
+  index(records);
+  EXPECT_EQ(cached({{"q", "kaffe"}})["total"], 2);
+}
+
+TEST_F(CachedSearcherTest, ANewMinuteComputesTheAnswerAgain) {
+  // Next occurrences and sort=next are computed from the time: at 10:00 Tuesday's walk of
+  // this week has started, so the next one is a week later and card games come first.
+  const core::LocalTime tuesday_9 = {core::from_ymd({2026, 11, 24}), 9 * 60};
+  const core::LocalTime tuesday_10 = {core::from_ymd({2026, 11, 24}), 10 * 60 + 1};
+  EXPECT_EQ(ids(cached({{"sort", "next"}, {"per_page", "2"}}, tuesday_9)),
+            (std::vector<std::string>{"tirsdag", "kortspil"}));
+  EXPECT_EQ(ids(cached({{"sort", "next"}, {"per_page", "2"}}, tuesday_10)),
+            (std::vector<std::string>{"kortspil", "sang"}));
+  EXPECT_EQ(cached_->cache_stats().hits, 0u);
+}
+
 }  // namespace
 }  // namespace portal::search
