@@ -363,7 +363,10 @@ json Searcher::compute(Reader& reader, const SearchRequest& r, core::LocalTime n
   }
   auto scored = [&](const Xapian::Query& words) {
     Xapian::Query q = words;
-    if (q.empty()) q = (blank || text.has_preferences()) ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+    // A fresh match-all query (the empty term), not a copy of Xapian::Query::MatchAll: that is
+    // one static object whose reference count is not atomic, so copying it on several threads
+    // at once corrupted the count and crashed the process (seen under load in the benchmark).
+    if (q.empty()) q = (blank || text.has_preferences()) ? Xapian::Query(std::string()) : Xapian::Query();
     if (!preferences.empty()) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, preferences);
     return restrict(q);
   };

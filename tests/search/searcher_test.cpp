@@ -1,11 +1,13 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -573,6 +575,26 @@ TEST_F(SearcherTest, ManySearchesWithFewReaders) {
   index_default();
   // Readers go back to the pool: more searches than readers never block or fail.
   for (int i = 0; i < 20; ++i) EXPECT_EQ(search({{"q", "kaffe"}})["total"], 3);
+}
+
+TEST_F(SearcherTest, ManyThreadsSearchingWithoutTextAtOnce) {
+  // Searches without text match all documents. Each thread builds its own match-all query: a
+  // shared Xapian::Query::MatchAll has a non-atomic reference count, and copying it on several
+  // threads at once corrupted it and crashed the process.
+  index_default();
+  Searcher searcher(dir(), t::vocabulary(), 4);
+  const auto request = parse_search_request({{"interest", "social"}}, t::vocabulary(), t::geo());
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      for (int n = 0; n < 3000; ++n) {
+        if (searcher.search(request, t::monday_9am())["total"] != 2) ++wrong;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong, 0);
 }
 
 // --- the answer cache ---------------------------------------------------------------------------
