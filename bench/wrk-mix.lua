@@ -36,8 +36,8 @@ function done(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "WRK requests=%d seconds=%.2f rps=%.1f mean_ms=%.3f p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d errors=%d\n",
+    "WRK requests=%d seconds=%.2f rps=%.1f mean_ms=%.3f p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f max_ms=%.3f non2xx=%d errors=%d errors_by_kind=connect:%d,read:%d,write:%d,timeout:%d\n",
     summary.requests, seconds, summary.requests / seconds, latency.mean / 1000,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+    latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout))
 end

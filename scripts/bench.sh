@@ -85,7 +85,16 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
-free_port() { shuf -i 20000-59999 -n 1; }
+# A port below the kernel's ephemeral range (32768 up), where wrk's and the clients' own
+# connections, and their TIME_WAIT, cannot hold it, and that nothing listens on.
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$(shuf -i 20000-32000 -n 1)
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  echo "$p"
+}
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2" | head -1; }
 wrk_run() {  # URL PATH -> the WRK line
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s -s "$root/bench/wrk-mix.lua" "$1" -- "$work/mix.txt" "$2" |
@@ -198,9 +207,9 @@ for size in "${sizes[@]}"; do
   read -r a b c <<<"$(row_percentiles "$inproc_row")"
   inproc_p50=$a
   row "search in-process" "1 thread; 2 threads for req/s" "$a" "$b" "$c" "$inproc_rps"
-  row "search over HTTP (wrk), no answer cache" "c=$connections, non-2xx $(field non2xx "$http"), errors/timeouts $(field errors "$http")" "$(field p50_ms "$http")" \
+  row "search over HTTP (wrk), no answer cache" "c=$connections, non-2xx $(field non2xx "$http"), errors $(field errors "$http") ($(field errors_by_kind "$http"))" "$(field p50_ms "$http")" \
     "$(field p95_ms "$http")" "$(field p99_ms "$http")" "$(field rps "$http")"
-  row "search over HTTP (wrk), answer cache" "c=$connections, cache hits ${cache_hits:-?}, non-2xx $(field non2xx "$http_cached"), errors/timeouts $(field errors "$http_cached")" \
+  row "search over HTTP (wrk), answer cache" "c=$connections, cache hits ${cache_hits:-?}, non-2xx $(field non2xx "$http_cached"), errors $(field errors "$http_cached") ($(field errors_by_kind "$http_cached"))" \
     "$(field p50_ms "$http_cached")" "$(field p95_ms "$http_cached")" "$(field p99_ms "$http_cached")" "$(field rps "$http_cached")"
   row "HTTP floor (plain Pistache)" "c=$connections, errors/timeouts $(field errors "$floor_line")" "$(field p50_ms "$floor_line")" "$(field p95_ms "$floor_line")" \
     "$(field p99_ms "$floor_line")" "$(field rps "$floor_line")"
