@@ -144,7 +144,8 @@ for size in "${sizes[@]}"; do
   "$bin/portal-indexer" import "$corpus"/listings-*.json >"$work/import.log" 2>&1 ||
     { tail -20 "$work/import.log" >&2; exit 1; }
   import_s=$(elapsed "$start")
-  invalid=$(sed -n 's/^i alt:.* \([0-9]*\) ugyldige.*/\1/p' "$work/import.log" | tail -1)
+  # The last count: "i alt: …" after several files, the file's own line after one.
+  invalid=$(sed -n 's/.* \([0-9]*\) ugyldige.*/\1/p' "$work/import.log" | tail -1)
 
   start=$(now)
   "$bin/portal-indexer" rebuild >"$work/rebuild.log" 2>&1 || { tail -20 "$work/rebuild.log" >&2; exit 1; }
