@@ -10,19 +10,12 @@
 namespace portal::api {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 [[noreturn]] void reject(const std::string& field, const std::string& message) {
   throw core::Error(core::ErrorCode::invalid_parameter, message, field);
 }
 
 std::string checked(std::string_view raw, const std::string& field, bool plus_is_space) {
-  auto decoded = percent_decode(raw, plus_is_space);
+  auto decoded = core::percent_decode(raw, plus_is_space);
   if (!decoded) reject(field, "Ugyldig %-kode i " + field + ".");
   if (!core::valid_utf8(*decoded)) reject(field, field + " indeholder tegn, der ikke er gyldig UTF-8.");
   for (unsigned char c : *decoded) {
@@ -33,25 +26,6 @@ std::string checked(std::string_view raw, const std::string& field, bool plus_is
 
 }  // namespace
 
-std::optional<std::string> percent_decode(std::string_view raw, bool plus_is_space) {
-  std::string out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    if (c == '%') {
-      if (i + 2 >= raw.size()) return std::nullopt;
-      const int hi = hex_value(raw[i + 1]), lo = hex_value(raw[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
 
 
 search::SearchParams query_params(const Pistache::Http::Request& request) {

@@ -14,9 +14,6 @@
 
 namespace portal::api {
 
-// Decodes %XX escapes (and '+' as space when `plus_is_space`). nullopt on a malformed escape.
-std::optional<std::string> percent_decode(std::string_view raw, bool plus_is_space);
-
 // The decoded query parameters of a request. A repeated parameter arrives comma-joined (see
 // pistache_fixes.cpp). Throws core::Error(invalid_parameter) for malformed escapes, invalid
 // UTF-8, control characters (NUL included) or a query string over kMaxQueryStringBytes.

@@ -238,30 +238,11 @@ class Builder {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
+// Strict, as the comparators need: a malformed escape names the line.
 std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%') {
-      const int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
-      const int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
-      if (hi < 0 || lo < 0) throw std::invalid_argument("malformed percent escape in '" + std::string(s) + "'");
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
+  auto decoded = core::percent_decode(s, true);
+  if (!decoded) throw std::invalid_argument("malformed percent escape in '" + std::string(s) + "'");
+  return *decoded;
 }
 
 }  // namespace

@@ -38,6 +38,15 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
 std::string percent_encode(std::string_view text, std::string_view keep) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -51,6 +60,26 @@ std::string percent_encode(std::string_view text, std::string_view keep) {
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> percent_decode(std::string_view raw, bool plus_is_space) {
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '%') {
+      if (i + 2 >= raw.size()) return std::nullopt;
+      const int hi = hex_value(raw[i + 1]), lo = hex_value(raw[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
     }
   }
   return out;
